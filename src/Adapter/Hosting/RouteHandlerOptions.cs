@@ -1,0 +1,29 @@
+namespace NextRouteHandlers.Hosting;
+
+/// <summary>Options of the route-handler pipeline, bound from the <c>RouteHandlers</c> configuration section.</summary>
+public sealed class RouteHandlerOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "RouteHandlers";
+
+    /// <summary>
+    /// Next.js's <c>trailingSlash</c>: false (default) redirects <c>/x/</c> to <c>/x</c>; true redirects <c>/x</c> to
+    /// <c>/x/</c> (paths whose last segment looks like a file, and <c>/.well-known/</c>, excepted).
+    /// </summary>
+    public bool TrailingSlash { get; set; }
+
+    /// <summary>
+    /// Whether <c>X-Forwarded-Proto</c> and <c>X-Forwarded-Host</c> decide the public URL (<c>request.Url</c>). True by
+    /// default: the Functions host sets them, and the app listens on loopback only. Set false when the app is
+    /// reachable by clients directly, without a proxy that overwrites these headers.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; } = true;
+
+    /// <summary>
+    /// Whether the function key the Functions host validates (the <c>x-functions-key</c> header and the <c>code</c>
+    /// query parameter) is removed before handlers see the request. Null (default) means: removed when running
+    /// under the Functions host, kept otherwise. The catch-all function is anonymous, so set false when a handler
+    /// needs a query parameter called <c>code</c> (an OAuth callback, say).
+    /// </summary>
+    public bool? StripFunctionKeys { get; set; }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+using NextRouteHandlers.Http;
+
+namespace NextRouteHandlers.Pipeline;
+
+/// <summary>
+/// Copies a <see cref="Response"/> onto the ASP.NET Core response: status and reason phrase, headers (one line per
+/// <c>Set-Cookie</c>, other repeated names joined by <c>", "</c>), then the body, streamed without buffering.
+/// Framing headers a handler sets (<c>Content-Length</c>, <c>Transfer-Encoding</c>, <c>Connection</c>) are left to
+/// Kestrel, as Next.js leaves them to Node.
+/// </summary>
+public static class ResponseWriter
+{
+    private static readonly HashSet<string> ServerOwnedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "proxy-connection", "te", "trailer",
+        NextResponse.MiddlewareNextHeader, NextResponse.MiddlewareRewriteHeader,
+    };
+
+    /// <summary>Writes status and headers, then the body unless <paramref name="omitBody"/>.</summary>
+    /// <param name="context">The ASP.NET Core request.</param>
+    /// <param name="response">What the handler returned.</param>
+    /// <param name="omitBody">True for HEAD: headers only, the body is discarded.</param>
+    public static async Task WriteAsync(HttpContext context, Response response, bool omitBody)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(response);
+        var httpResponse = context.Response;
+        httpResponse.StatusCode = response.Status;
+        if (response.StatusText is not null) context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = response.StatusText;
+        CopyHeaders(response.Headers, httpResponse.Headers);
+
+        var body = response.Body;
+        if (body is null) return;
+        if (omitBody)
+        {
+            await body.DiscardAsync().ConfigureAwait(false);
+            return;
+        }
+
+        if (body.Length is { } length) httpResponse.ContentLength = length;
+        await body.WriteToAsync(httpResponse.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a response with no body and no headers but <paramref name="headers"/>.</summary>
+    /// <param name="context">The ASP.NET Core request.</param>
+    /// <param name="status">The status code.</param>
+    /// <param name="headers">Header pairs to send.</param>
+    public static Task WriteEmptyAsync(HttpContext context, int status, params ReadOnlySpan<KeyValuePair<string, string>> headers)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = status;
+        foreach (var header in headers) context.Response.Headers[header.Key] = header.Value;
+        return Task.CompletedTask;
+    }
+
+    private static void CopyHeaders(Headers source, IHeaderDictionary destination)
+    {
+        foreach (var group in source.RawEntries().GroupBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (ServerOwnedHeaders.Contains(group.Key)) continue;
+            destination[group.Key] = group.Key == "set-cookie"
+                ? new StringValues(group.Select(e => e.Value).ToArray())
+                : new StringValues(string.Join(", ", group.Select(e => e.Value)));
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NextRouteHandlers.Hosting;
+using NextRouteHandlers.Http;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Pipeline;
+
+/// <summary>
+/// The request pipeline: normalise the path, match a route, resolve the method (automatic HEAD and OPTIONS, 405
+/// with <c>Allow</c>, 400 for unsupported methods), run the handler and write its response. Errors never reach the
+/// client: a handler that throws or returns nothing gives a 500 with an empty body and an error log.
+/// </summary>
+public sealed partial class RouteHandlerMiddleware
+{
+    private readonly RouteMatcher _matcher;
+    private readonly RouteHandlerOptions _options;
+    private readonly bool _stripFunctionKeys;
+    private readonly ILogger<RouteHandlerMiddleware> _logger;
+
+    /// <summary>Creates the pipeline for a manifest.</summary>
+    /// <param name="manifest">The app's routes.</param>
+    /// <param name="options">Pipeline options.</param>
+    /// <param name="hostEnvironment">Where the app runs.</param>
+    /// <param name="logger">Where handler failures are logged.</param>
+    public RouteHandlerMiddleware(RouteManifest manifest, IOptions<RouteHandlerOptions> options, FunctionsHostEnvironment hostEnvironment, ILogger<RouteHandlerMiddleware> logger)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(hostEnvironment);
+        _matcher = new RouteMatcher(manifest);
+        _options = options.Value;
+        _stripFunctionKeys = _options.StripFunctionKeys ?? hostEnvironment.IsCustomHandler;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Handles one request; a terminal <see cref="RequestDelegate"/>.</summary>
+    /// <param name="context">The ASP.NET Core request.</param>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (rawPath, rawQuery) = RawTarget(context);
+        var normalized = PathNormalizer.Normalize(rawPath, rawQuery, _options.TrailingSlash);
+        if (normalized.RedirectTo is { } location)
+        {
+            await WriteRedirectAsync(context, location).ConfigureAwait(false);
+            return;
+        }
+
+        var method = context.Request.Method;
+        if (!HttpMethodNames.IsSupported(method))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var match = _matcher.Match(normalized.Path);
+        switch (match.Status)
+        {
+            case RouteMatchStatus.NotFound:
+                await WriteNotFoundAsync(context).ConfigureAwait(false);
+                return;
+            case RouteMatchStatus.InvalidEncoding:
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+        }
+
+        var route = match.Route!;
+        var handler = route.Handlers.Find(method);
+        var omitBody = method == "HEAD";
+        if (handler is null)
+        {
+            if (omitBody && route.Handlers.Get is not null)
+            {
+                handler = route.Handlers.Get;
+            }
+            else
+            {
+                var status = method == "OPTIONS" ? StatusCodes.Status204NoContent : StatusCodes.Status405MethodNotAllowed;
+                await ResponseWriter.WriteEmptyAsync(context, status, new KeyValuePair<string, string>("Allow", route.Allow)).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        var request = CreateRequest(context, normalized.Path, rawQuery, route);
+        var invocation = new RouteInvocation(request, new RouteContext(match.Params!, route), context);
+        var response = await InvokeHandlerAsync(handler, invocation, route).ConfigureAwait(false);
+        if (response is null)
+        {
+            if (!context.RequestAborted.IsCancellationRequested) context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        await WriteResponseAsync(context, response, omitBody, route).ConfigureAwait(false);
+    }
+
+    private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
+    {
+        try
+        {
+            var response = await handler(invocation).ConfigureAwait(false);
+            if (response is null)
+            {
+                Log.NoResponse(_logger, route.SourceFile);
+                return null;
+            }
+
+            if (response.Headers.Has(NextResponse.MiddlewareNextHeader) || response.Headers.Has(NextResponse.MiddlewareRewriteHeader))
+            {
+                Log.MiddlewareResponseFromHandler(_logger, route.SourceFile);
+                return null;
+            }
+
+            return response;
+        }
+        catch (OperationCanceledException) when (invocation.Aborted.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception exception)
+        {
+            Log.HandlerFailed(_logger, exception, invocation.Request.Method, route.SourceFile);
+            return null;
+        }
+    }
+
+    private async Task WriteResponseAsync(HttpContext context, Response response, bool omitBody, RouteDefinition route)
+    {
+        try
+        {
+            await ResponseWriter.WriteAsync(context, response, omitBody).ConfigureAwait(false);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-stream; Next.js logs nothing for this either.
+        }
+        catch (Exception exception) when (context.Response.HasStarted)
+        {
+            Log.StreamFailed(_logger, exception, route.SourceFile);
+            context.Abort();
+        }
+        catch (Exception exception)
+        {
+            Log.HandlerFailed(_logger, exception, context.Request.Method, route.SourceFile);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    private NextRequest CreateRequest(HttpContext context, string path, string rawQuery, RouteDefinition route)
+    {
+        var stripped = route.Config.Dynamic == DynamicMode.ForceStatic;
+        var (protocol, host) = PublicOrigin.Resolve(context.Request, _options.TrustForwardedHeaders);
+        UrlSearchParams search;
+        if (stripped)
+        {
+            search = UrlSearchParams.EmptyReadOnly();
+        }
+        else
+        {
+            search = new UrlSearchParams(rawQuery);
+            if (_stripFunctionKeys) search.Delete("code");
+        }
+
+        if (_stripFunctionKeys) context.Request.Headers.Remove("x-functions-key");
+        return new NextRequest(context, new NextUrl(protocol, host, path, search), stripped);
+    }
+
+    private static (string Path, string Query) RawTarget(HttpContext context)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(target) || target[0] != '/')
+        {
+            return ((context.Request.PathBase + context.Request.Path).ToUriComponent(), context.Request.QueryString.Value ?? string.Empty);
+        }
+
+        var question = target.IndexOf('?');
+        return question < 0 ? (target, string.Empty) : (target[..question], target[question..]);
+    }
+
+    private static async Task WriteRedirectAsync(HttpContext context, string location)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status308PermanentRedirect;
+        response.Headers.Location = location;
+        response.Headers["Refresh"] = "0;url=" + location;
+        response.ContentType = "text/plain; charset=utf-8";
+        await response.WriteAsync(location, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteNotFoundAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status404NotFound;
+        response.ContentType = NotFoundPage.ContentType;
+        response.Headers.CacheControl = "private, no-cache, no-store, max-age=0, must-revalidate";
+        if (HttpMethods.IsHead(context.Request.Method)) return;
+        response.ContentLength = NotFoundPage.Html.Length;
+        await response.Body.WriteAsync(NotFoundPage.Html, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "No response is returned from route handler '{RouteFile}'. Ensure you return a Response or a NextResponse in all branches of your handler.")]
+        public static partial void NoResponse(ILogger logger, string routeFile);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The {Method} handler of '{RouteFile}' threw an exception; the client gets a 500 with an empty body.")]
+        public static partial void HandlerFailed(ILogger logger, Exception exception, string method, string routeFile);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Route handler '{RouteFile}' returned NextResponse.Next() or NextResponse.Rewrite(), which only proxy.cs may return.")]
+        public static partial void MiddlewareResponseFromHandler(ILogger logger, string routeFile);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The response body of '{RouteFile}' failed after its headers were sent; the response was cut short.")]
+        public static partial void StreamFailed(ILogger logger, Exception exception, string routeFile);
+    }
+}

@@ -1,0 +1,24 @@
+namespace NextRouteHandlers.Routing;
+
+/// <summary>The outcome of matching a path against the route table.</summary>
+public enum RouteMatchStatus
+{
+    /// <summary>A route matched and its parameters decoded.</summary>
+    Matched,
+
+    /// <summary>No route matches the path (404).</summary>
+    NotFound,
+
+    /// <summary>A route matched but a parameter is not valid percent-encoded UTF-8 (400, as Next.js answers a <c>DecodeError</c>).</summary>
+    InvalidEncoding,
+}
+
+/// <summary>A matched route and its decoded parameters, or why there is none.</summary>
+/// <param name="Status">Whether a route matched.</param>
+/// <param name="Route">The matched route, when <paramref name="Status"/> is not <see cref="RouteMatchStatus.NotFound"/>.</param>
+/// <param name="Params">The decoded parameters, when <paramref name="Status"/> is <see cref="RouteMatchStatus.Matched"/>.</param>
+public readonly record struct RouteMatch(RouteMatchStatus Status, RouteDefinition? Route, RouteParams? Params)
+{
+    /// <summary>No route matches.</summary>
+    public static RouteMatch NotFound => new(RouteMatchStatus.NotFound, null, null);
+}
