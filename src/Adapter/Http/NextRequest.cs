@@ -89,7 +89,7 @@ public sealed class NextRequest
     public async Task<T?> Json<T>()
     {
         var bytes = await ArrayBuffer().ConfigureAwait(false);
-        return JsonSerializer.Deserialize<T>(bytes, JsonSerializerOptions.Web);
+        return JsonSerializer.Deserialize<T>(bytes, RouteJson.Options);
     }
 
     /// <summary>Reads the body as JSON with source-generated metadata; safe for trimming and Native AOT.</summary>

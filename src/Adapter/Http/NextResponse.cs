@@ -24,6 +24,13 @@ public class NextResponse : Response
     {
     }
 
+    /// <summary>Creates a response with no body (<c>new NextResponse(null, init)</c> in JavaScript).</summary>
+    /// <param name="init">Status, status text and headers.</param>
+    public NextResponse(ResponseInit init)
+        : base(init)
+    {
+    }
+
     /// <summary>Creates a response from a prepared body.</summary>
     /// <param name="body">The body, or null for none.</param>
     /// <param name="init">Status, status text and headers.</param>
@@ -40,7 +47,7 @@ public class NextResponse : Response
     [RequiresUnreferencedCode("Serialises through reflection. Use the overload taking a JsonTypeInfo for trimmed or Native AOT apps.")]
     [RequiresDynamicCode("Serialises through reflection. Use the overload taking a JsonTypeInfo for trimmed or Native AOT apps.")]
     public static new NextResponse Json<T>(T data, ResponseInit? init = null) =>
-        new(ResponseBody.FromBytes(JsonSerializer.SerializeToUtf8Bytes(data, JsonSerializerOptions.Web)), init, JsonContentType);
+        new(ResponseBody.FromBytes(JsonSerializer.SerializeToUtf8Bytes(data, RouteJson.Options)), init, JsonContentType);
 
     /// <summary><c>NextResponse.json</c> with source-generated metadata; safe for trimming and Native AOT.</summary>
     /// <typeparam name="T">The type of <paramref name="data"/>.</typeparam>

@@ -26,6 +26,13 @@ public class Response
     {
     }
 
+    /// <summary>Creates a response with no body (<c>new Response(null, init)</c> in JavaScript), such as a 204 or a redirect.</summary>
+    /// <param name="init">Status, status text and headers.</param>
+    public Response(ResponseInit init)
+        : this(null, init ?? throw new ArgumentNullException(nameof(init)), null)
+    {
+    }
+
     /// <summary>Creates a response with a binary body.</summary>
     /// <param name="body">The bytes; not copied.</param>
     /// <param name="init">Status, status text and headers.</param>
@@ -96,7 +103,7 @@ public class Response
     [RequiresUnreferencedCode("Serialises through reflection. Use the overload taking a JsonTypeInfo for trimmed or Native AOT apps.")]
     [RequiresDynamicCode("Serialises through reflection. Use the overload taking a JsonTypeInfo for trimmed or Native AOT apps.")]
     public static Response Json<T>(T data, ResponseInit? init = null) =>
-        new(ResponseBody.FromBytes(JsonSerializer.SerializeToUtf8Bytes(data, JsonSerializerOptions.Web)), init, JsonContentType);
+        new(ResponseBody.FromBytes(JsonSerializer.SerializeToUtf8Bytes(data, RouteJson.Options)), init, JsonContentType);
 
     /// <summary>A JSON response (<c>Response.json</c>) serialised with source-generated metadata; safe for trimming and Native AOT.</summary>
     /// <typeparam name="T">The type of <paramref name="data"/>.</typeparam>

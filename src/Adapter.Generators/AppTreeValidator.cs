@@ -1,0 +1,218 @@
+using System.Text.RegularExpressions;
+using NextRouteHandlers.Generators.Model;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Generators;
+
+/// <summary>A route that passed validation: its URL pattern and the file it comes from.</summary>
+internal sealed record ValidRoute(string Pattern, string AppPath, string DisplayPath, RouteSegment[] Segments, RouteFileModel File);
+
+/// <summary>
+/// Turns file paths under <c>app/</c> into URL patterns and rejects what Next.js rejects: invalid folder names,
+/// routes under slots or interception folders, catch-alls that are not last, repeated parameter names, and the
+/// conflicts between routes (and pages) that share a URL or a level of the tree.
+/// </summary>
+internal sealed class AppTreeValidator
+{
+    private static readonly Regex NonWord = new(@"\W", RegexOptions.CultureInvariant);
+    private readonly AppOptions _options;
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly Node _root = new();
+
+    public AppTreeValidator(AppOptions options) => _options = options;
+
+    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    /// <summary>Validates every route and page, and returns the routes to emit in precedence order.</summary>
+    public IReadOnlyList<ValidRoute> Validate(IEnumerable<RouteFileModel> routeFiles, IEnumerable<string> pageFiles)
+    {
+        var routes = new List<ValidRoute>();
+        foreach (var file in routeFiles.OrderBy(f => f.FilePath, StringComparer.Ordinal))
+        {
+            var route = ToRoute(file.FilePath, file.Location);
+            if (route is null) continue;
+            routes.Add(new ValidRoute(route.Value.Pattern, route.Value.AppPath, _options.DisplayPath(file.FilePath), route.Value.Segments, file));
+        }
+
+        routes.Sort((a, b) => RoutePrecedence.Instance.Compare(a.Segments, b.Segments) is var order and not 0 ? order : string.CompareOrdinal(a.AppPath, b.AppPath));
+        var accepted = routes.Where(Insert).ToList();
+
+        foreach (var page in pageFiles.OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var location = LocationInfo.AtFile(page);
+            var pageRoute = ToRoute(page, location);
+            if (pageRoute is null) continue;
+            var clash = accepted.FirstOrDefault(r => r.Pattern == pageRoute.Value.Pattern);
+            if (clash is not null)
+            {
+                Report(DiagnosticDescriptors.PageConflict, clash.File.Location, clash.Pattern, clash.AppPath, pageRoute.Value.AppPath);
+            }
+        }
+
+        return accepted;
+    }
+
+    private (string Pattern, string AppPath, RouteSegment[] Segments)? ToRoute(string filePath, LocationInfo location)
+    {
+        var relative = _options.RelativeToApp(filePath);
+        var folders = relative.Split('/');
+        var leaf = folders[folders.Length - 1];
+        var leafName = leaf.IndexOf('.') is var dot and >= 0 ? leaf.Substring(0, dot) : leaf;
+        var segments = new List<RouteSegment>();
+        var display = _options.DisplayPath(filePath);
+        var valid = true;
+        for (var i = 0; i < folders.Length - 1; i++)
+        {
+            var segment = SegmentParser.ParseFolder(folders[i]);
+            switch (segment.Kind)
+            {
+                case SegmentKind.Private:
+                    return null;
+                case SegmentKind.ParallelSlot:
+                case SegmentKind.Interception:
+                    Report(DiagnosticDescriptors.RouteInSlotOrInterception, location, folders[i], display);
+                    valid = false;
+                    break;
+                case SegmentKind.Invalid:
+                    Report(DiagnosticDescriptors.InvalidSegment, location, display, SegmentParser.Describe(segment));
+                    valid = false;
+                    break;
+                case SegmentKind.Group:
+                    break;
+                default:
+                    segments.Add(segment);
+                    break;
+            }
+        }
+
+        if (!valid) return null;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var segment = segments[i];
+            if (!segment.IsParameter) continue;
+            if (segment.Kind != SegmentKind.Dynamic && i != segments.Count - 1)
+            {
+                Report(DiagnosticDescriptors.CatchAllNotLast, location, segment.ToPatternText(), display);
+                return null;
+            }
+
+            var key = NonWord.Replace(segment.Value, string.Empty);
+            if (names.TryGetValue(key, out var previous))
+            {
+                var message = previous == segment.Value
+                    ? $"You cannot have the same slug name '{segment.Value}' repeat within a single dynamic path"
+                    : $"You cannot have the slug names '{previous}' and '{segment.Value}' differ only by non-word symbols within a single dynamic path";
+                Report(DiagnosticDescriptors.RepeatedParameter, location, message, display);
+                return null;
+            }
+
+            names.Add(key, segment.Value);
+        }
+
+        var pattern = "/" + string.Join("/", segments.Select(s => s.ToPatternText()));
+        var appPath = "/" + string.Join("/", folders.Take(folders.Length - 1).Concat([leafName]));
+        return (pattern, appPath, segments.ToArray());
+    }
+
+    private bool Insert(ValidRoute route)
+    {
+        var node = _root;
+        foreach (var segment in route.Segments)
+        {
+            switch (segment.Kind)
+            {
+                case SegmentKind.Static:
+                    if (!node.Static.TryGetValue(segment.Value, out var child)) node.Static[segment.Value] = child = new Node();
+                    node = child;
+                    break;
+                case SegmentKind.Dynamic:
+                    if (node.DynamicOwner is { } owner && owner.name != segment.Value)
+                    {
+                        Report(DiagnosticDescriptors.DifferentSlugNames, route.File.Location, owner.name, segment.Value, owner.route.DisplayPath, route.DisplayPath);
+                        return false;
+                    }
+
+                    node.DynamicOwner ??= (segment.Value, route);
+                    node = node.Dynamic ??= new Node();
+                    break;
+                case SegmentKind.CatchAll:
+                    if (node.OptionalCatchAll is { } optional)
+                    {
+                        Report(DiagnosticDescriptors.RequiredAndOptionalCatchAll, route.File.Location, route.Pattern, optional.Pattern);
+                        return false;
+                    }
+
+                    if (node.CatchAll is { } existingCatchAll)
+                    {
+                        ReportSameLevel(existingCatchAll, route, segment);
+                        return false;
+                    }
+
+                    node.CatchAll = route;
+                    return true;
+                case SegmentKind.OptionalCatchAll:
+                    if (node.CatchAll is { } required)
+                    {
+                        Report(DiagnosticDescriptors.RequiredAndOptionalCatchAll, route.File.Location, required.Pattern, route.Pattern);
+                        return false;
+                    }
+
+                    if (node.OptionalCatchAll is { } existingOptional)
+                    {
+                        ReportSameLevel(existingOptional, route, segment);
+                        return false;
+                    }
+
+                    if (node.Route is { } sameSpecificity)
+                    {
+                        Report(DiagnosticDescriptors.OptionalCatchAllSpecificity, route.File.Location, sameSpecificity.Pattern, route.Pattern);
+                        return false;
+                    }
+
+                    node.OptionalCatchAll = route;
+                    return true;
+            }
+        }
+
+        if (node.Route is { } duplicate)
+        {
+            Report(DiagnosticDescriptors.DuplicateRoute, route.File.Location, route.Pattern, duplicate.AppPath, route.AppPath);
+            return false;
+        }
+
+        if (node.OptionalCatchAll is { } optionalHere)
+        {
+            Report(DiagnosticDescriptors.OptionalCatchAllSpecificity, route.File.Location, route.Pattern, optionalHere.Pattern);
+            return false;
+        }
+
+        node.Route = route;
+        return true;
+    }
+
+    private void ReportSameLevel(ValidRoute existing, ValidRoute route, RouteSegment segment)
+    {
+        var existingName = existing.Segments[existing.Segments.Length - 1].Value;
+        if (existingName == segment.Value) Report(DiagnosticDescriptors.DuplicateRoute, route.File.Location, route.Pattern, existing.AppPath, route.AppPath);
+        else Report(DiagnosticDescriptors.DifferentSlugNames, route.File.Location, existingName, segment.Value, existing.DisplayPath, route.DisplayPath);
+    }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+
+    private sealed class Node
+    {
+        public Dictionary<string, Node> Static { get; } = new(StringComparer.Ordinal);
+
+        public (string name, ValidRoute route)? DynamicOwner { get; set; }
+
+        public Node? Dynamic { get; set; }
+
+        public ValidRoute? CatchAll { get; set; }
+
+        public ValidRoute? OptionalCatchAll { get; set; }
+
+        public ValidRoute? Route { get; set; }
+    }
+}

@@ -1,0 +1,31 @@
+namespace NextRouteHandlers.Generators.Model;
+
+/// <summary>The MSBuild properties the generator reads.</summary>
+/// <param name="AppDirectory">The <c>app/</c> folder, full path with <c>/</c> separators and a trailing <c>/</c>; empty when unknown.</param>
+/// <param name="ProjectDirectory">The project folder, for short file names in messages; may be empty.</param>
+/// <param name="RootNamespace">The namespace of the generated <c>AppRoutes</c> class.</param>
+internal sealed record AppOptions(string AppDirectory, string ProjectDirectory, string RootNamespace)
+{
+    public bool Contains(string filePath) => AppDirectory.Length > 0 && PathText.Normalize(filePath).StartsWith(AppDirectory, StringComparison.Ordinal);
+
+    public string RelativeToApp(string filePath) => PathText.Normalize(filePath).Substring(AppDirectory.Length);
+
+    public string DisplayPath(string filePath)
+    {
+        var normalized = PathText.Normalize(filePath);
+        return ProjectDirectory.Length > 0 && normalized.StartsWith(ProjectDirectory, StringComparison.Ordinal) ? normalized.Substring(ProjectDirectory.Length) : normalized;
+    }
+}
+
+/// <summary>Path text helpers that behave the same on Windows and Linux.</summary>
+internal static class PathText
+{
+    public static string Normalize(string path) => path.Replace('\\', '/');
+
+    public static string AsDirectory(string? path)
+    {
+        if (string.IsNullOrEmpty(path)) return string.Empty;
+        var normalized = Normalize(path!);
+        return normalized.EndsWith("/", StringComparison.Ordinal) ? normalized : normalized + "/";
+    }
+}

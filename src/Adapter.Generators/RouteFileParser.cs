@@ -1,0 +1,360 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NextRouteHandlers.Generators.Model;
+
+namespace NextRouteHandlers.Generators;
+
+/// <summary>
+/// Reads one <c>route.cs</c> file into a <see cref="RouteFileModel"/>: the class holding the handlers, each
+/// handler's binding (which argument goes to which parameter, how the result is awaited) and the segment config
+/// constants, with a diagnostic for everything Next.js would reject.
+/// </summary>
+internal static class RouteFileParser
+{
+    private const string Library = "global::NextRouteHandlers";
+
+    private static readonly string[] HandlerNames = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+    private static readonly string[] ConfigNames = ["Dynamic", "Revalidate", "DynamicParams", "MaxDuration", "FetchCache", "Runtime", "PreferredRegion", "GenerateStaticParams"];
+
+    private static readonly string[] DynamicValues = ["auto", "force-dynamic", "error", "force-static"];
+
+    private static readonly string[] FetchCacheValues = ["auto", "default-cache", "only-cache", "force-cache", "default-no-store", "only-no-store", "force-no-store"];
+
+    private static readonly string[] RuntimeValues = ["nodejs", "edge"];
+
+    public static RouteFileModel Parse(CompilationUnitSyntax unit, SemanticModel model, AppOptions options, CancellationToken cancellationToken)
+    {
+        var filePath = PathText.Normalize(unit.SyntaxTree.FilePath);
+        var display = options.DisplayPath(filePath);
+        var diagnostics = new List<DiagnosticInfo>();
+        var classes = unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<ClassDeclarationSyntax>()
+            .Select(c => model.GetDeclaredSymbol(c, cancellationToken))
+            .Where(s => s is not null)
+            .Cast<INamedTypeSymbol>()
+            .ToList();
+
+        if (classes.Count == 0)
+        {
+            var fileLocation = LocationInfo.From(Location.Create(unit.SyntaxTree, default));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoRouteClass, fileLocation, display));
+            return new RouteFileModel(filePath, null, fileLocation, EquatableArray<HandlerModel>.Empty, ConfigModel.Empty, EquatableArray.From(diagnostics));
+        }
+
+        var withMembers = classes.Where(DeclaresRouteMembers).ToList();
+        if (withMembers.Count > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SeveralRouteClasses, LocationInfo.From(withMembers[1].Locations[0]), display, string.Join(", ", withMembers.Select(c => c.Name))));
+        }
+
+        var routeClass = withMembers.Count > 0 ? withMembers[0] : classes[0];
+        var location = LocationInfo.From(routeClass.Locations.FirstOrDefault(l => l.SourceTree == unit.SyntaxTree) ?? routeClass.Locations[0]);
+        var handlers = new List<HandlerModel>();
+        foreach (var method in routeClass.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Array.IndexOf(HandlerNames, method.Name) >= 0)
+            {
+                var handler = BindHandler(method, model.Compilation, display, diagnostics);
+                if (handler is not null) handlers.Add(handler);
+            }
+            else
+            {
+                WarnIfLooksLikeHandler(method, model.Compilation, display, diagnostics);
+            }
+        }
+
+        var config = ReadConfig(routeClass, model.Compilation, display, diagnostics);
+        var className = routeClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return new RouteFileModel(filePath, className, location, EquatableArray.From(handlers), config, EquatableArray.From(diagnostics));
+    }
+
+    private static bool DeclaresRouteMembers(INamedTypeSymbol type) =>
+        type.GetMembers().Any(m => Array.IndexOf(HandlerNames, m.Name) >= 0 || Array.IndexOf(ConfigNames, m.Name) >= 0);
+
+    private static HandlerModel? BindHandler(IMethodSymbol method, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
+    {
+        var location = LocationInfo.From(method.Locations[0]);
+        void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHandler, location, method.Name, display, reason));
+
+        if (!method.IsStatic)
+        {
+            Fail("it must be static");
+            return null;
+        }
+
+        if (method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+        {
+            Fail("it must be public or internal");
+            return null;
+        }
+
+        if (method.IsGenericMethod)
+        {
+            Fail("it may not be generic");
+            return null;
+        }
+
+        var shape = ClassifyReturn(method.ReturnType, compilation);
+        if (shape is null)
+        {
+            Fail($"it returns {method.ReturnType.ToDisplayString()}; a handler returns Response, Task<Response> or ValueTask<Response> (NextResponse and other subclasses too)");
+            return null;
+        }
+
+        var arguments = new List<string>();
+        foreach (var parameter in method.Parameters)
+        {
+            var argument = BindParameter(parameter, compilation, out var reason);
+            if (argument is null)
+            {
+                Fail($"parameter '{parameter.Name}' {reason}");
+                return null;
+            }
+
+            arguments.Add(argument);
+        }
+
+        return new HandlerModel(method.Name, method.Name, shape.Value, EquatableArray.From(arguments));
+    }
+
+    private static string? BindParameter(IParameterSymbol parameter, Compilation compilation, out string reason)
+    {
+        reason = string.Empty;
+        if (parameter.RefKind != RefKind.None)
+        {
+            reason = "may not be ref, in or out";
+            return null;
+        }
+
+        var type = parameter.Type;
+        if (Is(type, compilation, "NextRouteHandlers.Http.NextRequest")) return "invocation.Request";
+        if (Is(type, compilation, "NextRouteHandlers.Routing.RouteContext")) return "invocation.Context";
+        if (Is(type, compilation, "NextRouteHandlers.Routing.RouteParams")) return "invocation.Context.Params";
+        if (Is(type, compilation, "System.Threading.CancellationToken")) return "invocation.Aborted";
+        if (Is(type, compilation, "Microsoft.AspNetCore.Http.HttpContext")) return "invocation.HttpContext";
+        if (type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Enum or TypeKind.Pointer or TypeKind.Error or TypeKind.Dynamic || type is IArrayTypeSymbol)
+        {
+            reason = $"of type {type.ToDisplayString()} cannot be bound: a handler takes NextRequest, RouteContext, RouteParams, CancellationToken, HttpContext, or services registered in dependency injection";
+            return null;
+        }
+
+        var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return parameter.NullableAnnotation == NullableAnnotation.Annotated || parameter.HasExplicitDefaultValue
+            ? $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<{typeName}>(invocation.Services)"
+            : $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{typeName}>(invocation.Services)";
+    }
+
+    private static ReturnShape? ClassifyReturn(ITypeSymbol type, Compilation compilation)
+    {
+        var response = compilation.GetTypeByMetadataName("NextRouteHandlers.Http.Response");
+        if (response is null) return null;
+        if (DerivesFrom(type, response)) return ReturnShape.Sync;
+        if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic) return null;
+        var inner = generic.TypeArguments[0];
+        if (!DerivesFrom(inner, response)) return null;
+        var definition = generic.ConstructedFrom;
+        var exact = SymbolEqualityComparer.Default.Equals(inner.WithNullableAnnotation(NullableAnnotation.NotAnnotated), response);
+        if (Is(definition, compilation, "System.Threading.Tasks.Task`1")) return exact ? ReturnShape.TaskOfResponse : ReturnShape.AwaitDerived;
+        if (Is(definition, compilation, "System.Threading.Tasks.ValueTask`1")) return exact ? ReturnShape.ValueTaskOfResponse : ReturnShape.AwaitDerived;
+        return null;
+    }
+
+    private static void WarnIfLooksLikeHandler(IMethodSymbol method, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
+    {
+        if (!method.IsStatic || ClassifyReturn(method.ReturnType, compilation) is null) return;
+        string? reason = null;
+        var upper = method.Name.ToUpperInvariant();
+        if (Array.IndexOf(HandlerNames, upper) >= 0)
+        {
+            reason = $"handler names are upper case; rename it to '{upper}'";
+        }
+        else if (method.Name.Length > 1 && method.Name == upper && method.Name.All(char.IsLetter))
+        {
+            reason = "route handlers exist for GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS only";
+        }
+
+        if (reason is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAHandler, LocationInfo.From(method.Locations[0]), method.Name, display, reason));
+        }
+    }
+
+    private static ConfigModel ReadConfig(INamedTypeSymbol type, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
+    {
+        string? dynamic = null, revalidate = null, fetchCache = null, runtime = null, preferredRegion = null, generateStaticParams = null;
+        bool? dynamicParams = null;
+        int? maxDuration = null;
+
+        foreach (var member in type.GetMembers())
+        {
+            var location = LocationInfo.From(member.Locations[0]);
+            void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidConfigValue, location, member.Name, display, reason));
+
+            switch (member.Name)
+            {
+                case "Dynamic":
+                    if (ConstantOf<string>(member, Fail, "a string constant") is { } d)
+                    {
+                        if (Array.IndexOf(DynamicValues, d) >= 0) dynamic = DynamicExpression(d);
+                        else Fail($"'{d}' is not one of {Quote(DynamicValues)}");
+                    }
+
+                    break;
+                case "Revalidate":
+                    revalidate = ReadRevalidate(member, Fail);
+                    break;
+                case "DynamicParams":
+                    dynamicParams = ConstantOf<bool>(member, Fail, "a bool constant");
+                    break;
+                case "MaxDuration":
+                    if (ConstantOf<int>(member, Fail, "an int constant (seconds)") is { } seconds)
+                    {
+                        if (seconds > 0) maxDuration = seconds;
+                        else Fail($"{seconds} is not a positive number of seconds");
+                    }
+
+                    break;
+                case "FetchCache":
+                    fetchCache = OneOf(member, FetchCacheValues, Fail);
+                    break;
+                case "Runtime":
+                    runtime = OneOf(member, RuntimeValues, Fail);
+                    break;
+                case "PreferredRegion":
+                    preferredRegion = ConstantOf<string>(member, Fail, "a string constant");
+                    break;
+                case "GenerateStaticParams":
+                    generateStaticParams = BindStaticParams(member, type, compilation, Fail);
+                    break;
+            }
+        }
+
+        return new ConfigModel(dynamic, revalidate, dynamicParams, maxDuration, fetchCache, runtime, preferredRegion, generateStaticParams);
+    }
+
+    private static string? ReadRevalidate(ISymbol member, Action<string> fail)
+    {
+        if (member is not IFieldSymbol { IsConst: true } field || !field.HasConstantValue)
+        {
+            fail("it must be a constant: 'public const int Revalidate = 60;' or 'public const bool Revalidate = false;'");
+            return null;
+        }
+
+        switch (field.ConstantValue)
+        {
+            case false:
+                return Library + ".Routing.RevalidateSetting.Never";
+            case true:
+                fail("'true' is not a valid value; use false (cache until revalidated) or a number of seconds");
+                return null;
+            case int seconds when seconds >= 0:
+                return $"{Library}.Routing.RevalidateSetting.After({seconds})";
+            case int seconds:
+                fail($"{seconds} is negative; use 0 (dynamic), a positive number of seconds, or false");
+                return null;
+            default:
+                fail("it must be an int (seconds) or the bool false");
+                return null;
+        }
+    }
+
+    private static string? OneOf(ISymbol member, string[] allowed, Action<string> fail)
+    {
+        var value = ConstantOf<string>(member, fail, "a string constant");
+        if (value is null) return null;
+        if (Array.IndexOf(allowed, value) >= 0) return value;
+        fail($"'{value}' is not one of {Quote(allowed)}");
+        return null;
+    }
+
+    private static T? ConstantOf<T>(ISymbol member, Action<string> fail, string expected)
+    {
+        if (member is IFieldSymbol { IsConst: true, HasConstantValue: true } field && field.ConstantValue is T value) return value;
+        fail($"it must be {expected} ('public const'), so its value is known when the app is built");
+        return default;
+    }
+
+    private static string? BindStaticParams(ISymbol member, INamedTypeSymbol type, Compilation compilation, Action<string> fail)
+    {
+        if (member is not IMethodSymbol { IsStatic: true, IsGenericMethod: false } method || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+        {
+            fail("it must be a public or internal static method");
+            return null;
+        }
+
+        var takesToken = method.Parameters.Length == 1 && Is(method.Parameters[0].Type, compilation, "System.Threading.CancellationToken");
+        if (method.Parameters.Length > 1 || (method.Parameters.Length == 1 && !takesToken))
+        {
+            fail("it takes no parameters, or a CancellationToken");
+            return null;
+        }
+
+        var returnType = method.ReturnType;
+        var awaited = false;
+        if (returnType is INamedTypeSymbol { IsGenericType: true } task && (Is(task.ConstructedFrom, compilation, "System.Threading.Tasks.Task`1") || Is(task.ConstructedFrom, compilation, "System.Threading.Tasks.ValueTask`1")))
+        {
+            returnType = task.TypeArguments[0];
+            awaited = true;
+        }
+
+        if (!IsParamsSequence(returnType, compilation))
+        {
+            fail("it must return IEnumerable<Dictionary<string, string>> (or <string, object> with string[] values for catch-alls), optionally in a Task or ValueTask");
+            return null;
+        }
+
+        var call = $"{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{method.Name}({(takesToken ? "cancellationToken" : string.Empty)})";
+        return awaited
+            ? $"static async cancellationToken => {Library}.Routing.StaticParams.From(await {call})"
+            : $"static cancellationToken => new({Library}.Routing.StaticParams.From({call}))";
+    }
+
+    private static bool IsParamsSequence(ITypeSymbol type, Compilation compilation)
+    {
+        var enumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
+        var keyValue = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
+        if (enumerable is null || keyValue is null) return false;
+        var itemType = ElementType(type, enumerable);
+        var pairType = itemType is null ? null : ElementType(itemType, enumerable) as INamedTypeSymbol;
+        return pairType is not null
+            && SymbolEqualityComparer.Default.Equals(pairType.ConstructedFrom, keyValue)
+            && pairType.TypeArguments[0].SpecialType == SpecialType.System_String
+            && pairType.TypeArguments[1].SpecialType is SpecialType.System_String or SpecialType.System_Object;
+    }
+
+    private static ITypeSymbol? ElementType(ITypeSymbol type, INamedTypeSymbol enumerable)
+    {
+        if (type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.ConstructedFrom, enumerable)) return named.TypeArguments[0];
+        var implemented = type.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.ConstructedFrom, enumerable));
+        return implemented?.TypeArguments[0];
+    }
+
+    private static string DynamicExpression(string value) => Library + ".Routing.DynamicMode." + value switch
+    {
+        "force-dynamic" => "ForceDynamic",
+        "error" => "Error",
+        "force-static" => "ForceStatic",
+        _ => "Auto",
+    };
+
+    private static string Quote(string[] values) => string.Join(", ", values.Select(v => "'" + v + "'"));
+
+    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.WithNullableAnnotation(NullableAnnotation.NotAnnotated), baseType)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool Is(ITypeSymbol type, Compilation compilation, string metadataName)
+    {
+        var target = compilation.GetTypeByMetadataName(metadataName);
+        return target is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.WithNullableAnnotation(NullableAnnotation.NotAnnotated), target);
+    }
+}

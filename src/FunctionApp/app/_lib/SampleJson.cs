@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FunctionApp;
+
+// Files under a folder starting with '_' are private: never routed, free for shared code.
+
+/// <summary>A greeting.</summary>
+public sealed record Greeting(string Message);
+
+/// <summary>An error message.</summary>
+public sealed record ErrorBody(string Error);
+
+/// <summary>An item looked up by its slug.</summary>
+public sealed record Item(string Slug, string Pathname);
+
+/// <summary>The segments of a docs path.</summary>
+public sealed record DocPath(string[] Segments);
+
+/// <summary>Source-generated JSON metadata: no reflection, ready for trimming and Native AOT.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(Greeting))]
+[JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(Item))]
+[JsonSerializable(typeof(DocPath))]
+public sealed partial class SampleJson : JsonSerializerContext;
