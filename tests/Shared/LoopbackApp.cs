@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NextRouteHandlers.Hosting;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Testing;
+
+/// <summary>
+/// Runs the route-handler pipeline on real Kestrel, on 127.0.0.1 and a free port, in the test process, with a
+/// manifest built by the test. Log entries are captured so tests can assert what was (and was not) logged.
+/// </summary>
+public sealed class LoopbackApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LoopbackApp(WebApplication app, Uri baseAddress, LogSink logs)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Logs = logs;
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
+    }
+
+    /// <summary>The app's address: <c>http://127.0.0.1:port/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client for the app that follows no redirects and keeps no cookies.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Everything the app logged.</summary>
+    public LogSink Logs { get; }
+
+    /// <summary>Starts the pipeline for <paramref name="routes"/>.</summary>
+    public static async Task<LoopbackApp> StartAsync(IEnumerable<RouteDefinition> routes, Action<RouteHandlerOptions>? configure = null, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        var logs = new LogSink();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddRouteHandlers(new RouteManifest(routes.ToArray()), configure);
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapRouteHandlers();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new LoopbackApp(app, new Uri(address.TrimEnd('/') + "/"), logs);
+    }
+
+    /// <summary>A TCP port that was free a moment ago on 127.0.0.1.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>An in-memory logger provider that keeps every entry.</summary>
+public sealed class LogSink : ILoggerProvider
+{
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
+
+    /// <summary>The entries so far.</summary>
+    public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
+
+    /// <summary>Entries at <see cref="LogLevel.Error"/> or above.</summary>
+    public IReadOnlyList<LogEntry> Errors => Entries.Where(e => e.Level >= LogLevel.Error).ToArray();
+
+    /// <inheritdoc />
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, LogSink sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            sink._entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
+    }
+}
+
+/// <summary>One captured log entry.</summary>
+public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception);
