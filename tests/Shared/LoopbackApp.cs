@@ -37,7 +37,7 @@ public sealed class LoopbackApp : IAsyncDisposable
     /// <summary>Everything the app logged.</summary>
     public LogSink Logs { get; }
 
-    /// <summary>Starts the pipeline for <paramref name="routes"/>.</summary>
+    /// <summary>Starts the pipeline for <paramref name="routes"/>; <paramref name="services"/> runs before the pipeline registers its own, so it can replace them.</summary>
     public static async Task<LoopbackApp> StartAsync(IEnumerable<RouteDefinition> routes, Action<RouteHandlerOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -45,8 +45,8 @@ public sealed class LoopbackApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddRouteHandlers(new RouteManifest(routes.ToArray()), configure);
         services?.Invoke(builder.Services);
+        builder.Services.AddRouteHandlers(new RouteManifest(routes.ToArray()), configure);
         var app = builder.Build();
         app.MapRouteHandlers();
         await app.StartAsync();

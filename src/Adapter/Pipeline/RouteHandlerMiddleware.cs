@@ -18,6 +18,7 @@ public sealed partial class RouteHandlerMiddleware
     private readonly RouteMatcher _matcher;
     private readonly RouteHandlerOptions _options;
     private readonly bool _stripFunctionKeys;
+    private readonly bool _behindFunctionsHost;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
@@ -33,6 +34,7 @@ public sealed partial class RouteHandlerMiddleware
         _matcher = new RouteMatcher(manifest);
         _options = options.Value;
         _stripFunctionKeys = _options.StripFunctionKeys ?? hostEnvironment.IsCustomHandler;
+        _behindFunctionsHost = hostEnvironment.IsCustomHandler;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -41,7 +43,7 @@ public sealed partial class RouteHandlerMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (rawPath, rawQuery) = RawTarget(context);
+        var (rawPath, rawQuery) = RawTarget(context, _behindFunctionsHost);
         var normalized = PathNormalizer.Normalize(rawPath, rawQuery, _options.TrailingSlash);
         if (normalized.RedirectTo is { } location)
         {
@@ -168,7 +170,7 @@ public sealed partial class RouteHandlerMiddleware
         return new NextRequest(context, new NextUrl(protocol, host, path, search), stripped);
     }
 
-    private static (string Path, string Query) RawTarget(HttpContext context)
+    private static (string Path, string Query) RawTarget(HttpContext context, bool behindFunctionsHost)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(target) || target[0] != '/')
@@ -177,7 +179,18 @@ public sealed partial class RouteHandlerMiddleware
         }
 
         var question = target.IndexOf('?');
-        return question < 0 ? (target, string.Empty) : (target[..question], target[question..]);
+        var path = question < 0 ? target : target[..question];
+        var query = question < 0 ? string.Empty : target[question..];
+
+        // The Functions host's Kestrel keeps an encoded slash as the text "%2F" in Request.Path and its YARP
+        // forwarder then escapes the '%', so a client's "%2F" arrives here as "%252F" (and a client's "%252F",
+        // decoded by the host to the same text, does too). Restore the common meaning: an encoded slash.
+        if (behindFunctionsHost && path.Contains("%252F", StringComparison.OrdinalIgnoreCase))
+        {
+            path = path.Replace("%252F", "%2F", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return (path, query);
     }
 
     private static async Task WriteRedirectAsync(HttpContext context, string location)

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace NextRouteHandlers.Testing;
+
+/// <summary>
+/// A built app started as its own process (<c>dotnet App.dll</c>) on 127.0.0.1, the way the Functions host or a
+/// user starts it. Waits until the app answers <c>GET /</c> (as the Functions host does), keeps its output for
+/// assertions, and stops it by PID.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
+    }
+
+    /// <summary>The app's address.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client that follows no redirects and keeps no cookies.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>What the process wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    /// <summary>Starts <paramref name="dllPath"/> and waits for it to answer.</summary>
+    /// <param name="dllPath">The app's built entry assembly.</param>
+    /// <param name="port">The port it will listen on.</param>
+    /// <param name="arguments">Command-line arguments.</param>
+    /// <param name="environment">Extra environment variables.</param>
+    public static async Task<AppProcess> StartAsync(string dllPath, int port, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    {
+        if (!File.Exists(dllPath)) throw new FileNotFoundException($"The app is not built: {dllPath}", dllPath);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dllPath)!,
+        };
+        start.ArgumentList.Add(dllPath);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilAnsweringAsync(TimeSpan.FromSeconds(60));
+        return app;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before answering:\n{Output}");
+            try
+            {
+                using var response = await probe.GetAsync(BaseAddress);
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+            catch (TaskCanceledException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException($"The app did not answer GET / within {timeout.TotalSeconds} s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+}
