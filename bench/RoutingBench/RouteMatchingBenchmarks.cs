@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using NextRouteHandlers.Routing;
+
+namespace RoutingBench;
+
+/// <summary>
+/// Cost of one route lookup as the app grows from 10 to 10,000 route files. Every app has the same four probe
+/// routes plus generated filler routes shaped like a real tree (static, [id] and catch-all leaves under many
+/// sections); the probes are looked up in each size, so the numbers compare like with like.
+/// </summary>
+[MemoryDiagnoser]
+public class RouteMatchingBenchmarks
+{
+    private RouteMatcher _matcher = null!;
+
+    /// <summary>How many route files the app has.</summary>
+    [Params(10, 1_000, 10_000)]
+    public int Routes { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var handlers = new RouteHandlerTable();
+        var patterns = new List<string> { "/api/hello", "/api/items/[slug]", "/docs/[...path]", "/shop/[category]/[item]" };
+        for (var i = 0; patterns.Count < Routes; i++)
+        {
+            patterns.Add($"/section{i}/page");
+            if (patterns.Count < Routes) patterns.Add($"/section{i}/items/[id]");
+            if (patterns.Count < Routes) patterns.Add($"/section{i}/files/[...path]");
+        }
+
+        _matcher = new RouteMatcher(new RouteManifest(patterns.Select(p => new RouteDefinition(p, p + "/route", "app" + p + "/route.cs", handlers)).ToArray()));
+    }
+
+    [Benchmark(Baseline = true)]
+    public RouteMatch Static() => _matcher.Match("/api/hello");
+
+    [Benchmark]
+    public RouteMatch Dynamic() => _matcher.Match("/api/items/caf%C3%A9");
+
+    [Benchmark]
+    public RouteMatch CatchAll() => _matcher.Match("/docs/guide/routing/dynamic-segments");
+
+    [Benchmark]
+    public RouteMatch TwoParams() => _matcher.Match("/shop/books/dune");
+
+    [Benchmark]
+    public RouteMatch NotFound() => _matcher.Match("/no/such/route/here");
+}
