@@ -29,7 +29,7 @@ internal sealed class AppTreeValidator
         var routes = new List<ValidRoute>();
         foreach (var file in routeFiles.OrderBy(f => f.FilePath, StringComparer.Ordinal))
         {
-            var route = ToRoute(file.FilePath, file.Location);
+            var route = ToRoute(file.FilePath, file.Location, isPage: false);
             if (route is null) continue;
             routes.Add(new ValidRoute(route.Value.Pattern, route.Value.AppPath, _options.DisplayPath(file.FilePath), route.Value.Segments, file));
         }
@@ -40,7 +40,7 @@ internal sealed class AppTreeValidator
         foreach (var page in pageFiles.OrderBy(p => p, StringComparer.Ordinal))
         {
             var location = LocationInfo.AtFile(page);
-            var pageRoute = ToRoute(page, location);
+            var pageRoute = ToRoute(page, location, isPage: true);
             if (pageRoute is null) continue;
             var clash = accepted.FirstOrDefault(r => r.Pattern == pageRoute.Value.Pattern);
             if (clash is not null)
@@ -52,8 +52,15 @@ internal sealed class AppTreeValidator
         return accepted;
     }
 
-    private (string Pattern, string AppPath, RouteSegment[] Segments)? ToRoute(string filePath, LocationInfo location)
+    // A page only matters when it shares a route's URL: folders that are wrong for a route (slots, interception) or
+    // that Next.js rejects are the page's own business, so for pages the checks skip the page without a diagnostic.
+    private (string Pattern, string AppPath, RouteSegment[] Segments)? ToRoute(string filePath, LocationInfo location, bool isPage)
     {
+        void Reject(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] arguments)
+        {
+            if (!isPage) Report(descriptor, location, arguments);
+        }
+
         var relative = _options.RelativeToApp(filePath);
         var folders = relative.Split('/');
         var leaf = folders[folders.Length - 1];
@@ -70,11 +77,11 @@ internal sealed class AppTreeValidator
                     return null;
                 case SegmentKind.ParallelSlot:
                 case SegmentKind.Interception:
-                    Report(DiagnosticDescriptors.RouteInSlotOrInterception, location, folders[i], display);
+                    Reject(DiagnosticDescriptors.RouteInSlotOrInterception, folders[i], display);
                     valid = false;
                     break;
                 case SegmentKind.Invalid:
-                    Report(DiagnosticDescriptors.InvalidSegment, location, display, SegmentParser.Describe(segment));
+                    Reject(DiagnosticDescriptors.InvalidSegment, display, SegmentParser.Describe(segment));
                     valid = false;
                     break;
                 case SegmentKind.Group:
@@ -93,7 +100,7 @@ internal sealed class AppTreeValidator
             if (!segment.IsParameter) continue;
             if (segment.Kind != SegmentKind.Dynamic && i != segments.Count - 1)
             {
-                Report(DiagnosticDescriptors.CatchAllNotLast, location, segment.ToPatternText(), display);
+                Reject(DiagnosticDescriptors.CatchAllNotLast, segment.ToPatternText(), display);
                 return null;
             }
 
@@ -103,7 +110,7 @@ internal sealed class AppTreeValidator
                 var message = previous == segment.Value
                     ? $"You cannot have the same slug name '{segment.Value}' repeat within a single dynamic path"
                     : $"You cannot have the slug names '{previous}' and '{segment.Value}' differ only by non-word symbols within a single dynamic path";
-                Report(DiagnosticDescriptors.RepeatedParameter, location, message, display);
+                Reject(DiagnosticDescriptors.RepeatedParameter, message, display);
                 return null;
             }
 

@@ -57,6 +57,13 @@ internal static class RouteFileParser
             cancellationToken.ThrowIfCancellationRequested();
             if (Array.IndexOf(HandlerNames, method.Name) >= 0)
             {
+                if (handlers.Any(h => h.HttpMethod == method.Name))
+                {
+                    // A second Get = ... in the generated table would not compile; one method per HTTP method, as in Next.js.
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHandler, LocationInfo.From(method.Locations[0]), method.Name, display, "it is overloaded; declare one " + method.Name + " method"));
+                    continue;
+                }
+
                 var handler = BindHandler(method, model.Compilation, display, diagnostics);
                 if (handler is not null) handlers.Add(handler);
             }
@@ -207,10 +214,10 @@ internal static class RouteFileParser
                     revalidate = ReadRevalidate(member, Fail);
                     break;
                 case "DynamicParams":
-                    dynamicParams = ConstantOf<bool>(member, Fail, "a bool constant");
+                    dynamicParams = ConstantOf<bool?>(member, Fail, "a bool constant");
                     break;
                 case "MaxDuration":
-                    if (ConstantOf<int>(member, Fail, "an int constant (seconds)") is { } seconds)
+                    if (ConstantOf<int?>(member, Fail, "an int constant (seconds)") is { } seconds)
                     {
                         if (seconds > 0) maxDuration = seconds;
                         else Fail($"{seconds} is not a positive number of seconds");
@@ -270,6 +277,8 @@ internal static class RouteFileParser
         return null;
     }
 
+    // For value types pass T as a nullable (bool?, int?): with plain bool or int, a failed read returns false or 0,
+    // which would be emitted (or re-checked) as if the user had written it.
     private static T? ConstantOf<T>(ISymbol member, Action<string> fail, string expected)
     {
         if (member is IFieldSymbol { IsConst: true, HasConstantValue: true } field && field.ConstantValue is T value) return value;

@@ -36,7 +36,7 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
                 static (node, _) => node is CompilationUnitSyntax && PathText.Normalize(node.SyntaxTree.FilePath).EndsWith(RouteFileName, StringComparison.Ordinal),
                 static (syntax, cancellationToken) => (Unit: (CompilationUnitSyntax)syntax.Node, syntax.SemanticModel))
             .Combine(options)
-            .Where(static pair => pair.Right.Contains(pair.Left.Unit.SyntaxTree.FilePath))
+            .Where(static pair => pair.Right.Contains(pair.Left.Unit.SyntaxTree.FilePath) && !pair.Right.IsInPrivateFolder(pair.Left.Unit.SyntaxTree.FilePath))
             .Select(static (pair, cancellationToken) => RouteFileParser.Parse(pair.Left.Unit, pair.Left.SemanticModel, pair.Right, cancellationToken))
             .Collect();
 
@@ -48,7 +48,7 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(routeFiles.Combine(pageFiles).Combine(options), static (output, input) =>
         {
             var ((routes, pages), appOptions) = input;
-            Execute(output, routes, pages.Where(appOptions.Contains), appOptions);
+            Execute(output, routes, pages.Where(p => appOptions.Contains(p) && !appOptions.IsInPrivateFolder(p)), appOptions);
         });
     }
 

@@ -10,6 +10,21 @@ internal sealed record AppOptions(string AppDirectory, string ProjectDirectory, 
 
     public string RelativeToApp(string filePath) => PathText.Normalize(filePath).Substring(AppDirectory.Length);
 
+    /// <summary>
+    /// True when a folder between the app folder and the file is private (<c>_name</c>): Next.js skips such files
+    /// before it looks at any other folder name, so they are neither routes nor pages and get no diagnostics.
+    /// </summary>
+    public bool IsInPrivateFolder(string filePath)
+    {
+        var folders = RelativeToApp(filePath).Split('/');
+        for (var i = 0; i < folders.Length - 1; i++)
+        {
+            if (NextRouteHandlers.Routing.SegmentParser.ParseFolder(folders[i]).Kind == NextRouteHandlers.Routing.SegmentKind.Private) return true;
+        }
+
+        return false;
+    }
+
     public string DisplayPath(string filePath)
     {
         var normalized = PathText.Normalize(filePath);
