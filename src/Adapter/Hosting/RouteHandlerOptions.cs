@@ -13,6 +13,12 @@ public sealed class RouteHandlerOptions
     public bool TrailingSlash { get; set; }
 
     /// <summary>
+    /// Next.js's <c>compress</c>: gzip compressible responses for clients that accept it (never server-sent events or
+    /// <c>no-transform</c> responses). True by default; turn it off when a proxy or CDN in front compresses.
+    /// </summary>
+    public bool Compress { get; set; } = true;
+
+    /// <summary>
     /// Whether <c>X-Forwarded-Proto</c> and <c>X-Forwarded-Host</c> decide the public URL (<c>request.Url</c>). True by
     /// default: the Functions host sets them, and the app listens on loopback only. Set false when the app is
     /// reachable by clients directly, without a proxy that overwrites these headers.

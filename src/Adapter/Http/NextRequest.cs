@@ -109,6 +109,17 @@ public sealed class NextRequest
         return document.RootElement.Clone();
     }
 
+    /// <summary>
+    /// Reads an <c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c> body (<c>request.formData()</c>).
+    /// Another content type, or a malformed body, throws <see cref="FormDataException"/> (a 500 unless caught).
+    /// </summary>
+    public async Task<FormData> FormData()
+    {
+        MarkUsed();
+        if (!HasBody) throw new FormDataException("A GET or HEAD request has no body to read as FormData.");
+        return await FormDataParser.ParseAsync(_httpContext.Request.ContentType, _httpContext.Request.Body, Signal).ConfigureAwait(false);
+    }
+
     private void MarkUsed()
     {
         if (_bodyUsed) throw new BodyAlreadyReadException();

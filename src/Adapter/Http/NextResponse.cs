@@ -16,6 +16,8 @@ public class NextResponse : Response
     /// <summary>The header Next.js uses to carry a <see cref="Rewrite"/> destination.</summary>
     public const string MiddlewareRewriteHeader = "x-middleware-rewrite";
 
+    private ResponseCookies? _cookies;
+
     /// <summary>Creates a response with a text body (or none).</summary>
     /// <param name="body">The body, sent as UTF-8; null for no body.</param>
     /// <param name="init">Status, status text and headers.</param>
@@ -39,6 +41,9 @@ public class NextResponse : Response
         : base(body, init, defaultContentType)
     {
     }
+
+    /// <summary>The cookies this response sets (<c>response.cookies</c>); changes rewrite its <c>Set-Cookie</c> headers.</summary>
+    public ResponseCookies Cookies => _cookies ??= new ResponseCookies(Headers);
 
     /// <summary><c>NextResponse.json</c>: a JSON response serialised with the web defaults (camelCase properties).</summary>
     /// <typeparam name="T">The type of <paramref name="data"/>.</typeparam>

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
@@ -23,7 +24,8 @@ public static class ResponseWriter
     /// <param name="context">The ASP.NET Core request.</param>
     /// <param name="response">What the handler returned.</param>
     /// <param name="omitBody">True for HEAD: headers only, the body is discarded.</param>
-    public static async Task WriteAsync(HttpContext context, Response response, bool omitBody)
+    /// <param name="compress">Whether gzip may be used (the <c>Compress</c> option); see <see cref="Compression"/>.</param>
+    public static async Task WriteAsync(HttpContext context, Response response, bool omitBody, bool compress = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(response);
@@ -32,11 +34,25 @@ public static class ResponseWriter
         if (response.StatusText is not null) context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = response.StatusText;
         CopyHeaders(response.Headers, httpResponse.Headers);
 
+        var compressible = compress && Compression.IsCompressible(response);
+        if (compressible) AppendVary(httpResponse.Headers, "Accept-Encoding");
         var body = response.Body;
         if (body is null) return;
         if (omitBody)
         {
             await body.DiscardAsync().ConfigureAwait(false);
+            return;
+        }
+
+        if (compressible && Compression.AcceptsGzip(context.Request))
+        {
+            httpResponse.Headers.ContentEncoding = "gzip";
+            var gzip = new GZipStream(httpResponse.Body, CompressionLevel.Fastest, leaveOpen: true);
+            await using (gzip.ConfigureAwait(false))
+            {
+                await body.WriteToAsync(gzip, context.RequestAborted).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -54,6 +70,13 @@ public static class ResponseWriter
         context.Response.StatusCode = status;
         foreach (var header in headers) context.Response.Headers[header.Key] = header.Value;
         return Task.CompletedTask;
+    }
+
+    private static void AppendVary(IHeaderDictionary headers, string token)
+    {
+        var existing = headers.Vary.ToString();
+        if (existing.Split(',').Any(t => t.Trim().Equals(token, StringComparison.OrdinalIgnoreCase))) return;
+        headers.Vary = existing.Length == 0 ? token : existing + ", " + token;
     }
 
     private static void CopyHeaders(Headers source, IHeaderDictionary destination)

@@ -100,6 +100,8 @@ public sealed partial class RouteHandlerMiddleware
 
     private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
     {
+        var scope = new RequestScope(invocation.Request);
+        RequestScope.Current = scope;
         try
         {
             var response = await handler(invocation).ConfigureAwait(false);
@@ -115,7 +117,24 @@ public sealed partial class RouteHandlerMiddleware
                 return null;
             }
 
+            scope.CookiesIfUsed?.ApplyTo(response.Headers);
             return response;
+        }
+        catch (RedirectException redirect)
+        {
+            var status = LooksLikeFormPost(invocation.HttpContext.Request) ? 303 : redirect.Permanent ? 308 : 307;
+            var response = new Response(new ResponseInit { Status = status, Headers = { { "location", redirect.Location } } });
+            scope.CookiesIfUsed?.ApplyTo(response.Headers);
+            return response;
+        }
+        catch (HttpAccessFallbackException fallback)
+        {
+            return new Response(new ResponseInit { Status = fallback.Status });
+        }
+        catch (BadRequestException badRequest)
+        {
+            Log.BadRequest(_logger, route.SourceFile, badRequest.Message);
+            return new Response(badRequest.Message, new ResponseInit { Status = 400, Headers = { { "content-type", "text/plain; charset=utf-8" } } });
         }
         catch (OperationCanceledException) when (invocation.Aborted.IsCancellationRequested)
         {
@@ -126,13 +145,26 @@ public sealed partial class RouteHandlerMiddleware
             Log.HandlerFailed(_logger, exception, invocation.Request.Method, route.SourceFile);
             return null;
         }
+        finally
+        {
+            RequestScope.Current = null;
+        }
+    }
+
+    /// <summary>Next.js answers a redirect with 303 when the request looks like a server action or an HTML form post.</summary>
+    private static bool LooksLikeFormPost(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method)) return false;
+        if (request.Headers.ContainsKey("next-action")) return true;
+        var contentType = request.ContentType ?? string.Empty;
+        return contentType == "application/x-www-form-urlencoded" || contentType.StartsWith("multipart/form-data", StringComparison.Ordinal);
     }
 
     private async Task WriteResponseAsync(HttpContext context, Response response, bool omitBody, RouteDefinition route)
     {
         try
         {
-            await ResponseWriter.WriteAsync(context, response, omitBody).ConfigureAwait(false);
+            await ResponseWriter.WriteAsync(context, response, omitBody, _options.Compress).ConfigureAwait(false);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -224,6 +256,9 @@ public sealed partial class RouteHandlerMiddleware
 
         [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Route handler '{RouteFile}' returned NextResponse.Next() or NextResponse.Rewrite(), which only proxy.cs may return.")]
         public static partial void MiddlewareResponseFromHandler(ILogger logger, string routeFile);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "A request to '{RouteFile}' was refused with 400: {Reason}")]
+        public static partial void BadRequest(ILogger logger, string routeFile, string reason);
 
         [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The response body of '{RouteFile}' failed after its headers were sent; the response was cut short.")]
         public static partial void StreamFailed(ILogger logger, Exception exception, string routeFile);

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using NextRouteHandlers.Http;
+
+namespace NextRouteHandlers.Pipeline;
+
+/// <summary>
+/// When to gzip a response, following what Next.js's <c>compress</c> option does: compressible content types
+/// only, never <c>text/event-stream</c>, never a response marked <c>no-transform</c> or already encoded, and only
+/// for clients that accept gzip. Streamed bodies stay streamed: each chunk is flushed through the compressor.
+/// </summary>
+public static class Compression
+{
+    /// <summary>True when <paramref name="response"/>'s content type is worth compressing (so caches must vary on <c>Accept-Encoding</c>).</summary>
+    /// <param name="response">The response.</param>
+    public static bool IsCompressible(Response response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.Body is null || response.Status is 204 or 304) return false;
+        if (response.Headers.Has("content-encoding")) return false;
+        var cacheControl = response.Headers.Get("cache-control");
+        if (cacheControl is not null && cacheControl.Contains("no-transform", StringComparison.OrdinalIgnoreCase)) return false;
+        var contentType = response.Headers.Get("content-type");
+        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
+        var type = media.MediaType.Value!.ToLowerInvariant();
+        if (type == "text/event-stream") return false;
+        return type.StartsWith("text/", StringComparison.Ordinal)
+            || type.EndsWith("+json", StringComparison.Ordinal) || type.EndsWith("+xml", StringComparison.Ordinal)
+            || type is "application/json" or "application/xml" or "application/javascript" or "application/manifest+json" or "image/svg+xml" or "application/x-www-form-urlencoded";
+    }
+
+    /// <summary>True when the client sent <c>Accept-Encoding</c> with gzip (or <c>*</c>) at a non-zero quality.</summary>
+    /// <param name="request">The request.</param>
+    public static bool AcceptsGzip(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var encodings)) return false;
+        return encodings.Any(e => (e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || e.Value.Equals("*", StringComparison.Ordinal)) && (e.Quality ?? 1) > 0);
+    }
+}
