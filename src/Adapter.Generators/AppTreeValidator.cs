@@ -29,7 +29,7 @@ internal sealed class AppTreeValidator
         var routes = new List<ValidRoute>();
         foreach (var file in routeFiles.OrderBy(f => f.FilePath, StringComparer.Ordinal))
         {
-            var route = ToRoute(file.FilePath, file.Location, isPage: false);
+            var route = ToRoute(file.FilePath, file.Location, isPage: false, file.MetadataUrlSegment);
             if (route is null) continue;
             routes.Add(new ValidRoute(route.Value.Pattern, route.Value.AppPath, _options.DisplayPath(file.FilePath), route.Value.Segments, file));
         }
@@ -54,7 +54,7 @@ internal sealed class AppTreeValidator
 
     // A page only matters when it shares a route's URL: folders that are wrong for a route (slots, interception) or
     // that Next.js rejects are the page's own business, so for pages the checks skip the page without a diagnostic.
-    private (string Pattern, string AppPath, RouteSegment[] Segments)? ToRoute(string filePath, LocationInfo location, bool isPage)
+    private (string Pattern, string AppPath, RouteSegment[] Segments)? ToRoute(string filePath, LocationInfo location, bool isPage, string? metadataUrlSegment = null)
     {
         void Reject(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] arguments)
         {
@@ -117,8 +117,17 @@ internal sealed class AppTreeValidator
             names.Add(key, segment.Value);
         }
 
+        var folderPath = folders.Take(folders.Length - 1);
+        if (metadataUrlSegment is not null)
+        {
+            // robots.cs serves /robots.txt: Next.js names its app path /robots.txt/route.
+            segments.Add(new RouteSegment(SegmentKind.Static, metadataUrlSegment));
+            folderPath = folderPath.Concat([metadataUrlSegment]);
+            leafName = "route";
+        }
+
         var pattern = "/" + string.Join("/", segments.Select(s => s.ToPatternText()));
-        var appPath = "/" + string.Join("/", folders.Take(folders.Length - 1).Concat([leafName]));
+        var appPath = "/" + string.Join("/", folderPath.Concat([leafName]));
         return (pattern, appPath, segments.ToArray());
     }
 
@@ -184,7 +193,15 @@ internal sealed class AppTreeValidator
 
         if (node.Route is { } duplicate)
         {
-            Report(DiagnosticDescriptors.DuplicateRoute, route.File.Location, route.Pattern, duplicate.AppPath, route.AppPath);
+            if (duplicate.File.MetadataUrlSegment is not null || route.File.MetadataUrlSegment is not null)
+            {
+                Report(DiagnosticDescriptors.MetadataConflict, route.File.Location, route.Pattern, duplicate.DisplayPath, route.DisplayPath);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.DuplicateRoute, route.File.Location, route.Pattern, duplicate.AppPath, route.AppPath);
+            }
+
             return false;
         }
 

@@ -53,11 +53,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SeveralRouteClasses = Error("RH0014", "Route file declares several handler classes",
         "{0} declares handlers in more than one class ({1}); keep them in one class");
 
+    public static readonly DiagnosticDescriptor InvalidMetadataFile = Error("RH0015", "Invalid metadata file",
+        "{0}: {1}");
+
+    public static readonly DiagnosticDescriptor MetadataConflict = Error("RH0016", "Route and metadata file at the same URL",
+        "Conflicting route and metadata at {0}: {1} and {2}");
+
     private static readonly DiagnosticDescriptor[] All =
     [
         PageConflict, DuplicateRoute, DifferentSlugNames, CatchAllNotLast, OptionalCatchAllSpecificity, RequiredAndOptionalCatchAll,
         InvalidSegment, RepeatedParameter, RouteInSlotOrInterception, InvalidConfigValue, InvalidHandler, NotAHandler, NoRouteClass,
-        SeveralRouteClasses,
+        SeveralRouteClasses, InvalidMetadataFile, MetadataConflict,
     ];
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -53,7 +53,9 @@ internal static class ManifestEmitter
             EmitConfig(code, file.Config);
         }
 
-        code.AppendLine("),");
+        code.Append(')');
+        if (file.MetadataUrlSegment is not null) code.Append($" {{ Kind = {Library}.Routing.RouteKind.Metadata }}");
+        code.AppendLine(",");
     }
 
     private static void EmitConfig(StringBuilder code, ConfigModel config)
@@ -74,6 +76,13 @@ internal static class ManifestEmitter
     private static string HandlerLambda(string className, HandlerModel handler)
     {
         var call = $"{className}.{handler.MethodName}({string.Join(", ", handler.Arguments)})";
+        if (handler.Wrapper is { } wrapper)
+        {
+            return handler.Return == ReturnShape.Sync
+                ? $"static invocation => new {TaskType}({string.Format(wrapper, call)})"
+                : $"static async invocation => {string.Format(wrapper, "await " + call)}";
+        }
+
         return handler.Return switch
         {
             ReturnShape.Sync => $"static invocation => new {TaskType}({call})",

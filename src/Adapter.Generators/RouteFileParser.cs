@@ -24,7 +24,7 @@ internal static class RouteFileParser
 
     private static readonly string[] RuntimeValues = ["nodejs", "edge"];
 
-    public static RouteFileModel Parse(CompilationUnitSyntax unit, SemanticModel model, AppOptions options, CancellationToken cancellationToken)
+    public static RouteFileModel Parse(CompilationUnitSyntax unit, SemanticModel model, AppOptions options, CancellationToken cancellationToken, MetadataConvention? metadata = null)
     {
         var filePath = PathText.Normalize(unit.SyntaxTree.FilePath);
         var display = options.DisplayPath(filePath);
@@ -42,6 +42,8 @@ internal static class RouteFileParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoRouteClass, fileLocation, display));
             return new RouteFileModel(filePath, null, fileLocation, EquatableArray<HandlerModel>.Empty, ConfigModel.Empty, EquatableArray.From(diagnostics));
         }
+
+        if (metadata is not null) return MetadataFileParser.Parse(unit, classes, metadata, model.Compilation, filePath, display, cancellationToken);
 
         var withMembers = classes.Where(DeclaresRouteMembers).ToList();
         if (withMembers.Count > 1)
@@ -127,7 +129,7 @@ internal static class RouteFileParser
         return new HandlerModel(method.Name, method.Name, shape.Value, EquatableArray.From(arguments));
     }
 
-    private static string? BindParameter(IParameterSymbol parameter, Compilation compilation, out string reason)
+    internal static string? BindParameter(IParameterSymbol parameter, Compilation compilation, out string reason)
     {
         reason = string.Empty;
         if (parameter.RefKind != RefKind.None)
@@ -189,7 +191,7 @@ internal static class RouteFileParser
         }
     }
 
-    private static ConfigModel ReadConfig(INamedTypeSymbol type, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
+    internal static ConfigModel ReadConfig(INamedTypeSymbol type, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
     {
         string? dynamic = null, revalidate = null, fetchCache = null, runtime = null, preferredRegion = null, generateStaticParams = null;
         bool? dynamicParams = null;
@@ -361,7 +363,7 @@ internal static class RouteFileParser
         return false;
     }
 
-    private static bool Is(ITypeSymbol type, Compilation compilation, string metadataName)
+    internal static bool Is(ITypeSymbol type, Compilation compilation, string metadataName)
     {
         var target = compilation.GetTypeByMetadataName(metadataName);
         return target is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.WithNullableAnnotation(NullableAnnotation.NotAnnotated), target);

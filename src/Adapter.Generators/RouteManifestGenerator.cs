@@ -33,11 +33,13 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
 
         var routeFiles = context.SyntaxProvider
             .CreateSyntaxProvider(
-                static (node, _) => node is CompilationUnitSyntax && PathText.Normalize(node.SyntaxTree.FilePath).EndsWith(RouteFileName, StringComparison.Ordinal),
+                static (node, _) => node is CompilationUnitSyntax && IsCandidate(PathText.Normalize(node.SyntaxTree.FilePath)),
                 static (syntax, cancellationToken) => (Unit: (CompilationUnitSyntax)syntax.Node, syntax.SemanticModel))
             .Combine(options)
             .Where(static pair => pair.Right.Contains(pair.Left.Unit.SyntaxTree.FilePath) && !pair.Right.IsInPrivateFolder(pair.Left.Unit.SyntaxTree.FilePath))
-            .Select(static (pair, cancellationToken) => RouteFileParser.Parse(pair.Left.Unit, pair.Left.SemanticModel, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => (pair.Left.Unit, pair.Left.SemanticModel, Options: pair.Right, Metadata: MetadataConventionOf(pair.Left.Unit.SyntaxTree.FilePath, pair.Right)))
+            .Where(static file => file.Metadata is not null || PathText.Normalize(file.Unit.SyntaxTree.FilePath).EndsWith(RouteFileName, StringComparison.Ordinal))
+            .Select(static (file, cancellationToken) => RouteFileParser.Parse(file.Unit, file.SemanticModel, file.Options, cancellationToken, file.Metadata))
             .Collect();
 
         var pageFiles = context.AdditionalTextsProvider
@@ -50,6 +52,17 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
             var ((routes, pages), appOptions) = input;
             Execute(output, routes, pages.Where(p => appOptions.Contains(p) && !appOptions.IsInPrivateFolder(p)), appOptions);
         });
+    }
+
+    private static bool IsCandidate(string path) =>
+        path.EndsWith(RouteFileName, StringComparison.Ordinal) || MetadataConvention.ForFile(System.IO.Path.GetFileName(path)) is not null;
+
+    /// <summary>The metadata convention a file follows, or null (also for <c>robots.cs</c> below the app root, which Next.js does not serve).</summary>
+    private static MetadataConvention? MetadataConventionOf(string filePath, AppOptions options)
+    {
+        var relative = options.RelativeToApp(filePath);
+        var convention = MetadataConvention.ForFile(System.IO.Path.GetFileName(relative));
+        return convention is null || (convention.RootOnly && relative.IndexOf('/') >= 0) ? null : convention;
     }
 
     private static void Execute(SourceProductionContext output, ImmutableArray<RouteFileModel> routes, IEnumerable<string> pages, AppOptions options)

@@ -17,4 +17,9 @@ internal enum ReturnShape
 }
 
 /// <summary>One bound handler method: its HTTP method, the C# call and the argument expressions.</summary>
-internal sealed record HandlerModel(string HttpMethod, string MethodName, ReturnShape Return, EquatableArray<string> Arguments);
+/// <param name="HttpMethod">The HTTP method it serves.</param>
+/// <param name="MethodName">The C# method to call.</param>
+/// <param name="Return">How the result is awaited.</param>
+/// <param name="Arguments">One expression per parameter.</param>
+/// <param name="Wrapper">For metadata files: the expression turning the result (<c>{0}</c>) into a response; null for handlers.</param>
+internal sealed record HandlerModel(string HttpMethod, string MethodName, ReturnShape Return, EquatableArray<string> Arguments, string? Wrapper = null);

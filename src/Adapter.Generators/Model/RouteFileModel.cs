@@ -7,10 +7,12 @@ namespace NextRouteHandlers.Generators.Model;
 /// <param name="Handlers">The bound handler methods.</param>
 /// <param name="Config">The segment config.</param>
 /// <param name="Diagnostics">Problems found in the file itself.</param>
+/// <param name="MetadataUrlSegment">For a metadata file, the URL segment it serves (<c>robots.txt</c>); null for <c>route.cs</c>.</param>
 internal sealed record RouteFileModel(
     string FilePath,
     string? ClassName,
     LocationInfo Location,
     EquatableArray<HandlerModel> Handlers,
     ConfigModel Config,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    string? MetadataUrlSegment = null);

@@ -41,6 +41,9 @@ public sealed record RouteDefinition
     /// <summary>The value of <c>Allow</c> for the automatic OPTIONS and for 405: exported methods, HEAD with GET, and OPTIONS, sorted.</summary>
     public string Allow { get; }
 
+    /// <summary>A <c>route.cs</c> handler or a metadata file.</summary>
+    public RouteKind Kind { get; init; } = RouteKind.Handler;
+
     /// <summary>True when the pattern has no dynamic segment.</summary>
     public bool IsStatic => Segments.All(s => s.Kind == SegmentKind.Static);
 }
