@@ -29,7 +29,8 @@ internal static class MetadataFileParser
         }
 
         var config = RouteFileParser.ReadConfig(owner, compilation, display, diagnostics);
-        var className = owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        // A metadata file whose method cannot be bound is left out of the manifest (its RH0015 fails the build).
+        var className = handler is null ? null : owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var handlers = handler is null ? EquatableArray<HandlerModel>.Empty : EquatableArray.From([handler]);
         return new RouteFileModel(filePath, className, location, handlers, config, EquatableArray.From(diagnostics), convention.UrlSegment);
     }

@@ -25,6 +25,7 @@ internal static class GeneratorHarness
         global using System.Linq;
         global using System.Threading;
         global using System.Threading.Tasks;
+        global using NextRouteHandlers;
         global using NextRouteHandlers.Http;
         global using NextRouteHandlers.Routing;
         """;
