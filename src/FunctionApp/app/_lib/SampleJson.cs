@@ -17,10 +17,22 @@ public sealed record Item(string Slug, string Pathname);
 /// <summary>The segments of a docs path.</summary>
 public sealed record DocPath(string[] Segments);
 
+/// <summary>What the cookies route read.</summary>
+public sealed record CookieReport(string Theme, string Visits);
+
+/// <summary>A search query.</summary>
+public sealed record SearchQuery(string Query, string[] Tags);
+
+/// <summary>An order posted as a form.</summary>
+public sealed record Order(string Name, int Quantity);
+
 /// <summary>Source-generated JSON metadata: no reflection, ready for trimming and Native AOT.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Greeting))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(Item))]
 [JsonSerializable(typeof(DocPath))]
+[JsonSerializable(typeof(CookieReport))]
+[JsonSerializable(typeof(SearchQuery))]
+[JsonSerializable(typeof(Order))]
 public sealed partial class SampleJson : JsonSerializerContext;
