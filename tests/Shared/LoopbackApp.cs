@@ -45,6 +45,7 @@ public sealed class LoopbackApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["Cache:Store"] = "Memory";
         services?.Invoke(builder.Services);
         builder.Services.AddRouteHandlers(new RouteManifest(routes.ToArray()), configure);
         var app = builder.Build();

@@ -11,7 +11,8 @@ public static class RouteHandlersServiceCollectionExtensions
     /// <summary>
     /// Registers the pipeline for an app's routes. Pass the manifest the source generator emits for the project
     /// (<c>AppRoutes.Manifest</c>). Options bind from the <c>RouteHandlers</c> configuration section, then
-    /// <paramref name="configure"/> runs.
+    /// <paramref name="configure"/> runs. The response cache binds from the <c>Cache</c> section (file system by
+    /// default) and prerenders the static paths when the app starts.
     /// </summary>
     /// <param name="services">The app's services.</param>
     /// <param name="manifest">The app's routes.</param>
@@ -25,6 +26,7 @@ public static class RouteHandlersServiceCollectionExtensions
         services.TryAddSingleton(manifest);
         services.TryAddSingleton(_ => FunctionsHostEnvironment.FromProcess());
         services.TryAddSingleton<RouteHandlerMiddleware>();
+        services.AddRouteCache();
         return services;
     }
 }

@@ -13,6 +13,7 @@ namespace NextRouteHandlers.Http;
 public sealed class NextRequest
 {
     private readonly HttpContext _httpContext;
+    private readonly Action<string>? _onDynamicAccess;
     private Headers? _headers;
     private RequestCookies? _cookies;
     private bool _bodyUsed;
@@ -21,11 +22,16 @@ public sealed class NextRequest
     /// <param name="httpContext">The ASP.NET Core request.</param>
     /// <param name="nextUrl">The public URL of the request.</param>
     /// <param name="stripped">True for the emptied request of a <c>force-static</c> route: no headers, cookies or query.</param>
-    public NextRequest(HttpContext httpContext, NextUrl nextUrl, bool stripped = false)
+    /// <param name="onDynamicAccess">
+    /// Called with what is read (<c>request.headers</c>, ...) when the handler reads request data; set while rendering
+    /// a cached route, where reading request data is an error (it throws).
+    /// </param>
+    public NextRequest(HttpContext httpContext, NextUrl nextUrl, bool stripped = false, Action<string>? onDynamicAccess = null)
     {
         _httpContext = httpContext ?? throw new ArgumentNullException(nameof(httpContext));
         NextUrl = nextUrl ?? throw new ArgumentNullException(nameof(nextUrl));
         IsStripped = stripped;
+        _onDynamicAccess = onDynamicAccess;
         if (stripped)
         {
             _headers = Headers.EmptyReadOnly();
@@ -37,16 +43,37 @@ public sealed class NextRequest
     public string Method => _httpContext.Request.Method;
 
     /// <summary>The public URL the client asked for (<c>request.url</c>).</summary>
-    public string Url => NextUrl.Href;
+    public string Url
+    {
+        get
+        {
+            Track("request.url");
+            return NextUrl.Href;
+        }
+    }
 
     /// <summary>The URL split into parts (<c>request.nextUrl</c>).</summary>
     public NextUrl NextUrl { get; }
 
     /// <summary>The request headers, read-only.</summary>
-    public Headers Headers => _headers ??= Headers.ReadOnlyView(_httpContext.Request.Headers);
+    public Headers Headers
+    {
+        get
+        {
+            Track("request.headers");
+            return _headers ??= Headers.ReadOnlyView(_httpContext.Request.Headers);
+        }
+    }
 
     /// <summary>The cookies of the <c>Cookie</c> header.</summary>
-    public RequestCookies Cookies => _cookies ??= new RequestCookies(_httpContext.Request.Headers.Cookie.ToString());
+    public RequestCookies Cookies
+    {
+        get
+        {
+            Track("request.cookies");
+            return _cookies ??= new RequestCookies(_httpContext.Request.Headers.Cookie.ToString());
+        }
+    }
 
     /// <summary>Cancelled when the client disconnects before the response has finished; never after a normal completion.</summary>
     public CancellationToken Signal => _httpContext.RequestAborted;
@@ -120,8 +147,13 @@ public sealed class NextRequest
         return await FormDataParser.ParseAsync(_httpContext.Request.ContentType, _httpContext.Request.Body, Signal).ConfigureAwait(false);
     }
 
+    /// <summary>Reports a read of request data while a cached route renders (see the constructor).</summary>
+    /// <param name="usage">What is read.</param>
+    internal void Track(string usage) => _onDynamicAccess?.Invoke(usage);
+
     private void MarkUsed()
     {
+        Track("request.body");
         if (_bodyUsed) throw new BodyAlreadyReadException();
         _bodyUsed = true;
     }

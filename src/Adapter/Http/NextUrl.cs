@@ -7,18 +7,23 @@ namespace NextRouteHandlers.Http;
 /// </summary>
 public sealed class NextUrl
 {
+    private readonly Action<string>? _onDynamicAccess;
+    private readonly UrlSearchParams _searchParams;
+
     /// <summary>Creates a URL from its parts.</summary>
     /// <param name="protocol">The scheme with its colon, <c>http:</c> or <c>https:</c>.</param>
     /// <param name="host">Host name with the port when it is not the default one.</param>
     /// <param name="pathname">The encoded path, starting with <c>/</c>, without the base path.</param>
     /// <param name="searchParams">The query.</param>
     /// <param name="basePath">The configured base path, or empty.</param>
-    public NextUrl(string protocol, string host, string pathname, UrlSearchParams searchParams, string basePath = "")
+    /// <param name="onDynamicAccess">Called when the query or the full URL is read while a cached route renders; it throws.</param>
+    public NextUrl(string protocol, string host, string pathname, UrlSearchParams searchParams, string basePath = "", Action<string>? onDynamicAccess = null)
     {
+        _onDynamicAccess = onDynamicAccess;
         Protocol = protocol ?? throw new ArgumentNullException(nameof(protocol));
         Host = host ?? throw new ArgumentNullException(nameof(host));
         Pathname = pathname ?? throw new ArgumentNullException(nameof(pathname));
-        SearchParams = searchParams ?? throw new ArgumentNullException(nameof(searchParams));
+        _searchParams = searchParams ?? throw new ArgumentNullException(nameof(searchParams));
         BasePath = basePath ?? string.Empty;
     }
 
@@ -62,14 +67,22 @@ public sealed class NextUrl
     public string Pathname { get; }
 
     /// <summary>The query, parsed.</summary>
-    public UrlSearchParams SearchParams { get; }
+    public UrlSearchParams SearchParams
+    {
+        get
+        {
+            _onDynamicAccess?.Invoke("nextUrl.searchParams");
+            return _searchParams;
+        }
+    }
 
     /// <summary>The query re-serialised with its leading <c>?</c>, or empty when there is none.</summary>
     public string Search
     {
         get
         {
-            var query = SearchParams.ToString();
+            _onDynamicAccess?.Invoke("nextUrl.search");
+            var query = _searchParams.ToString();
             return query.Length == 0 ? string.Empty : "?" + query;
         }
     }
@@ -81,7 +94,14 @@ public sealed class NextUrl
     public string BasePath { get; }
 
     /// <summary>The full URL the client asked for, with the base path.</summary>
-    public string Href => Origin + BasePath + Pathname + Search;
+    public string Href
+    {
+        get
+        {
+            _onDynamicAccess?.Invoke("nextUrl.href");
+            return Origin + BasePath + Pathname + Search;
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() => Href;

@@ -1,3 +1,4 @@
+using NextRouteHandlers.Caching;
 using NextRouteHandlers.Http;
 
 namespace NextRouteHandlers.Pipeline;
@@ -21,4 +22,13 @@ internal sealed class RequestScope
     public CookieStore Cookies => _cookies ??= new CookieStore(Request.Cookies, Request.IsStripped);
 
     public CookieStore? CookiesIfUsed => _cookies;
+
+    /// <summary>Tags the handler attached to its cached render (<c>Next.CacheTag</c>).</summary>
+    public List<string> CacheTags { get; } = [];
+
+    /// <summary>Invalidations the handler asked for; applied after it returns, before the response completes.</summary>
+    public List<TagState> Invalidations { get; } = [];
+
+    /// <summary>True while rendering a cached route, where reading request data or revalidating is not allowed.</summary>
+    public bool IsCacheRender { get; init; }
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
+using NextRouteHandlers.Caching;
 using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Routing;
@@ -20,14 +23,39 @@ public sealed partial class RouteHandlerMiddleware
     private readonly bool _stripFunctionKeys;
     private readonly bool _behindFunctionsHost;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
+    private readonly ResponseCache _cache;
+    private readonly CacheRenderer _renderer;
+    private readonly RouteCacheState _cacheState;
+    private readonly CacheBuild _build;
+    private readonly byte[]? _revalidateSecretHash;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
     /// <param name="manifest">The app's routes.</param>
     /// <param name="options">Pipeline options.</param>
     /// <param name="hostEnvironment">Where the app runs.</param>
     /// <param name="logger">Where handler failures are logged.</param>
-    public RouteHandlerMiddleware(RouteManifest manifest, IOptions<RouteHandlerOptions> options, FunctionsHostEnvironment hostEnvironment, ILogger<RouteHandlerMiddleware> logger)
+    /// <param name="cache">The response cache of cached routes.</param>
+    /// <param name="renderer">Renders cached routes.</param>
+    /// <param name="cacheState">What the prerender learnt about the routes.</param>
+    /// <param name="build">The build id of cache keys.</param>
+    /// <param name="cacheOptions">The cache options (the on-demand revalidation secret).</param>
+    public RouteHandlerMiddleware(
+        RouteManifest manifest,
+        IOptions<RouteHandlerOptions> options,
+        FunctionsHostEnvironment hostEnvironment,
+        ILogger<RouteHandlerMiddleware> logger,
+        ResponseCache cache,
+        CacheRenderer renderer,
+        RouteCacheState cacheState,
+        CacheBuild build,
+        IOptions<CacheOptions> cacheOptions)
     {
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        _renderer = renderer ?? throw new ArgumentNullException(nameof(renderer));
+        _cacheState = cacheState ?? throw new ArgumentNullException(nameof(cacheState));
+        _build = build ?? throw new ArgumentNullException(nameof(build));
+        var secret = cacheOptions?.Value.RevalidateSecret;
+        _revalidateSecretHash = string.IsNullOrEmpty(secret) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(secret));
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(hostEnvironment);
@@ -86,6 +114,14 @@ public sealed partial class RouteHandlerMiddleware
             }
         }
 
+        if ((method == "GET" || omitBody) && CachePolicy.IsCacheable(route) && !_cacheState.IsDynamic(route)
+            && await ServeFromCacheAsync(context, route, match.Params!, normalized.Path, omitBody).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        using var maxDuration = route.Config.MaxDuration is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : null;
+        using var endAtMaxDuration = maxDuration?.Token.Register(context.Abort);
         var request = CreateRequest(context, normalized.Path, rawQuery, route);
         var invocation = new RouteInvocation(request, new RouteContext(match.Params!, route), context);
         var response = await InvokeHandlerAsync(handler, invocation, route).ConfigureAwait(false);
@@ -96,6 +132,71 @@ public sealed partial class RouteHandlerMiddleware
         }
 
         await WriteResponseAsync(context, response, omitBody, route).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers a cached route from the cache; false when the route turned out to be dynamic and must run live.</summary>
+    private async Task<bool> ServeFromCacheAsync(HttpContext context, RouteDefinition route, RouteParams parameters, string rawPath, bool omitBody)
+    {
+        var pathname = CacheKeys.Pathname(rawPath);
+        if (pathname is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return true;
+        }
+
+        if (!route.Config.DynamicParams && !_cacheState.IsListed(route, pathname))
+        {
+            await WriteNotFoundAsync(context).ConfigureAwait(false);
+            return true;
+        }
+
+        var onDemand = IsAuthorisedRevalidation(context.Request);
+        CachedResponse cached;
+        try
+        {
+            cached = await _cache.GetOrRenderAsync(
+                CacheKeys.For(_build.Id, pathname),
+                token => _renderer.RenderAsync(route, parameters, rawPath, pathname, token),
+                onDemand,
+                onlyIfGenerated: onDemand && context.Request.Headers.ContainsKey("x-prerender-revalidate-if-generated")).ConfigureAwait(false);
+        }
+        catch (DynamicUsageException usage) when (route.Config.Dynamic != DynamicMode.Error)
+        {
+            _cacheState.MarkDynamic(route, usage.Message);
+            Log.CachedRouteBecameDynamic(_logger, route.SourceFile, usage.Usage);
+            return false;
+        }
+        catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return true;
+        }
+
+        if (cached.Entry is not { } entry)
+        {
+            context.Response.Headers["x-nextjs-cache"] = "REVALIDATED";
+            await WriteNotFoundAsync(context).ConfigureAwait(false);
+            return true;
+        }
+
+        var headers = new Headers();
+        foreach (var header in entry.Headers)
+        {
+            if (header.Key != "x-next-cache-tags") headers.Append(header.Key, header.Value);
+        }
+
+        headers.Set("x-nextjs-cache", cached.Status.ToString().ToUpperInvariant());
+        if (!headers.Has("cache-control")) headers.Set("cache-control", CachePolicy.CacheControl(entry));
+        var init = new ResponseInit { Status = entry.Status, Headers = headers };
+        await WriteResponseAsync(context, entry.Body.Length == 0 ? new Response(init) : new Response(entry.Body, init), omitBody, route).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>True when the request carries <c>x-prerender-revalidate</c> equal to the configured secret (compared in constant time).</summary>
+    private bool IsAuthorisedRevalidation(HttpRequest request)
+    {
+        if (_revalidateSecretHash is null || !request.Headers.TryGetValue("x-prerender-revalidate", out var value)) return false;
+        return CryptographicOperations.FixedTimeEquals(_revalidateSecretHash, SHA256.HashData(Encoding.UTF8.GetBytes(value.ToString())));
     }
 
     private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
@@ -118,6 +219,7 @@ public sealed partial class RouteHandlerMiddleware
             }
 
             scope.CookiesIfUsed?.ApplyTo(response.Headers);
+            await _cache.InvalidateAsync(scope.Invalidations).ConfigureAwait(false);
             return response;
         }
         catch (RedirectException redirect)
@@ -125,10 +227,12 @@ public sealed partial class RouteHandlerMiddleware
             var status = LooksLikeFormPost(invocation.HttpContext.Request) ? 303 : redirect.Permanent ? 308 : 307;
             var response = new Response(new ResponseInit { Status = status, Headers = { { "location", redirect.Location } } });
             scope.CookiesIfUsed?.ApplyTo(response.Headers);
+            await _cache.InvalidateAsync(scope.Invalidations).ConfigureAwait(false);
             return response;
         }
         catch (HttpAccessFallbackException fallback)
         {
+            await _cache.InvalidateAsync(scope.Invalidations).ConfigureAwait(false);
             return new Response(new ResponseInit { Status = fallback.Status });
         }
         catch (BadRequestException badRequest)
@@ -186,7 +290,9 @@ public sealed partial class RouteHandlerMiddleware
     private NextRequest CreateRequest(HttpContext context, string path, string rawQuery, RouteDefinition route)
     {
         var stripped = route.Config.Dynamic == DynamicMode.ForceStatic;
-        var (protocol, host) = PublicOrigin.Resolve(context.Request, _options.TrustForwardedHeaders);
+
+        // A force-static handler sees the build-time origin, as in Next.js: the Host a client sends must not reach it.
+        var (protocol, host) = stripped ? ("http:", CacheRenderer.RenderOrigin) : PublicOrigin.Resolve(context.Request, _options.TrustForwardedHeaders);
         UrlSearchParams search;
         if (stripped)
         {
@@ -256,6 +362,9 @@ public sealed partial class RouteHandlerMiddleware
 
         [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Route handler '{RouteFile}' returned NextResponse.Next() or NextResponse.Rewrite(), which only proxy.cs may return.")]
         public static partial void MiddlewareResponseFromHandler(ILogger logger, string routeFile);
+
+        [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "'{RouteFile}' asks to be cached but reads `{Usage}` while rendering; it is served dynamically from now on.")]
+        public static partial void CachedRouteBecameDynamic(ILogger logger, string routeFile, string usage);
 
         [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "A request to '{RouteFile}' was refused with 400: {Reason}")]
         public static partial void BadRequest(ILogger logger, string routeFile, string reason);

@@ -246,20 +246,25 @@ public class PipelineHttpTests
     }
 
     [Fact]
-    public async Task A_force_static_handler_sees_no_headers_cookies_or_query()
+    public async Task A_force_static_handler_sees_no_headers_cookies_or_query_so_its_cached_body_is_the_same_for_everyone()
     {
         var route = Routes.Define("/static", new RouteHandlerTable
         {
-            Get = Routes.Handler(i => new Response($"{i.Request.Headers.Count()}|{i.Request.Cookies.Size}|{i.Request.NextUrl.Search}|{i.Request.Url}")),
+            Get = Routes.Handler(i => new Response($"{i.Request.Headers.Count()}|{i.Request.Cookies.Size}|{i.Request.NextUrl.Search}|{i.Request.Url}|{Next.Headers().Count()}")),
         }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic });
         await using var app = await LoopbackApp.StartAsync([route]);
-        var request = Message("GET", "/static?q=1");
-        request.Headers.Add("Cookie", "session=abc");
-        request.Headers.Add("Authorization", "Bearer token");
+        var first = Message("GET", "/static?q=1");
+        first.Headers.Add("Cookie", "session=abc");
+        first.Headers.Add("Authorization", "Bearer token");
+        var second = Message("GET", "/static?user=eve");
+        second.Headers.Host = "evil.example";
 
-        var body = await (await app.Client.SendAsync(request)).Content.ReadAsStringAsync();
+        using var firstResponse = await app.Client.SendAsync(first);
+        using var secondResponse = await app.Client.SendAsync(second);
 
-        Assert.Equal($"0|0||{app.BaseAddress}static", body);
+        Assert.Equal("0|0||http://localhost:3000/static|0", await firstResponse.Content.ReadAsStringAsync());
+        Assert.Equal("0|0||http://localhost:3000/static|0", await secondResponse.Content.ReadAsStringAsync());
+        Assert.Equal("HIT", secondResponse.Headers.GetValues("x-nextjs-cache").Single());
     }
 
     [Fact]

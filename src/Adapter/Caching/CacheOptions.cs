@@ -1,0 +1,77 @@
+namespace NextRouteHandlers.Caching;
+
+/// <summary>The response cache's options, bound from the <c>Cache</c> configuration section (<c>Cache__Store</c> as an environment variable).</summary>
+public sealed class CacheOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Cache";
+
+    /// <summary><c>FileSystem</c> (default), <c>Memory</c> or <c>AzureBlob</c>.</summary>
+    public CacheStoreKind Store { get; set; } = CacheStoreKind.FileSystem;
+
+    /// <summary>Identifies a build: entries of another build are never served. Defaults to the app assembly's version id, which changes when the code does.</summary>
+    public string? BuildId { get; set; }
+
+    /// <summary>The secret that makes <c>x-prerender-revalidate</c> regenerate a path on demand; unset turns the header off.</summary>
+    public string? RevalidateSecret { get; set; }
+
+    /// <summary>Seconds after which an entry with a time-based lifetime is not served at all (Next.js's <c>expireTime</c>); one year by default.</summary>
+    public int ExpireTime { get; set; } = CachePolicy.OneYear;
+
+    /// <summary>
+    /// How long an instance may use tag state it read before reading it again; also the longest delay before an
+    /// invalidation made on another instance is honoured here. One second by default.
+    /// </summary>
+    public TimeSpan TagRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one store operation may take before the cache gives up on it and serves without it. Two seconds by default.</summary>
+    public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long to wait before regenerating a key again after a regeneration failed. Ten seconds by default.</summary>
+    public TimeSpan RetryAfterFailure { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The per-instance memory cache (the <c>Memory</c> store, or the L1 in front of the others).</summary>
+    public MemoryStoreOptions Memory { get; set; } = new();
+
+    /// <summary>The <c>FileSystem</c> store.</summary>
+    public FileSystemStoreOptions FileSystem { get; set; } = new();
+
+    /// <summary>The <c>AzureBlob</c> store.</summary>
+    public AzureBlobStoreOptions AzureBlob { get; set; } = new();
+}
+
+/// <summary>Options of the memory cache.</summary>
+public sealed class MemoryStoreOptions
+{
+    /// <summary>The most entry bytes to keep in memory; 64 MiB by default.</summary>
+    public long SizeLimitBytes { get; set; } = 64L * 1024 * 1024;
+}
+
+/// <summary>Options of the file-system store.</summary>
+public sealed class FileSystemStoreOptions
+{
+    /// <summary>
+    /// The folder of the entries. Default: <c>.route-cache</c> in the app's folder, or in the temporary folder under the
+    /// Functions host (where the app folder is read-only).
+    /// </summary>
+    public string? Path { get; set; }
+}
+
+/// <summary>Options of the Azure Blob Storage store.</summary>
+public sealed class AzureBlobStoreOptions
+{
+    /// <summary>A connection string (Azurite: <c>UseDevelopmentStorage=true</c>). In Azure, use <see cref="ServiceUri"/> and a managed identity instead.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The blob endpoint (<c>https://account.blob.core.windows.net</c>), authenticated with <c>DefaultAzureCredential</c>.</summary>
+    public Uri? ServiceUri { get; set; }
+
+    /// <summary>The table endpoint for tag state; derived from <see cref="ServiceUri"/> when unset.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>The blob container of entries and locks; <c>isr-cache</c> by default.</summary>
+    public string Container { get; set; } = "isr-cache";
+
+    /// <summary>The table of tag state; <c>isrtags</c> by default.</summary>
+    public string Table { get; set; } = "isrtags";
+}

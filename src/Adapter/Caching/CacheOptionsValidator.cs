@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace NextRouteHandlers.Caching;
+
+/// <summary>Checks the cache options at startup: a bad value stops the app with a message naming the key.</summary>
+public sealed partial class CacheOptionsValidator : IValidateOptions<CacheOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, CacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!Enum.IsDefined(options.Store)) failures.Add($"Cache:Store must be FileSystem, Memory or AzureBlob, not '{options.Store}'.");
+        if (options.ExpireTime <= 0) failures.Add($"Cache:ExpireTime must be a positive number of seconds, not {options.ExpireTime}.");
+        if (options.TagRefreshInterval < TimeSpan.Zero) failures.Add("Cache:TagRefreshInterval may not be negative.");
+        if (options.StoreTimeout <= TimeSpan.Zero) failures.Add("Cache:StoreTimeout must be positive.");
+        if (options.RetryAfterFailure < TimeSpan.Zero) failures.Add("Cache:RetryAfterFailure may not be negative.");
+        if (options.Memory.SizeLimitBytes <= 0) failures.Add("Cache:Memory:SizeLimitBytes must be positive.");
+        if (options.BuildId is { } buildId && (buildId.Length is 0 or > 64 || !BuildIdPattern().IsMatch(buildId))) failures.Add("Cache:BuildId may hold 1 to 64 letters, digits, '-', '_' and '.'.");
+        if (options.RevalidateSecret is { Length: > 0 and < 16 }) failures.Add("Cache:RevalidateSecret must be at least 16 characters long.");
+        if (options.Store == CacheStoreKind.AzureBlob)
+        {
+            var blob = options.AzureBlob;
+            if (string.IsNullOrWhiteSpace(blob.ConnectionString) && blob.ServiceUri is null) failures.Add("Cache:AzureBlob:ConnectionString or Cache:AzureBlob:ServiceUri is required when Cache:Store is AzureBlob.");
+            if (blob.ServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme is not ("https" or "http"))) failures.Add("Cache:AzureBlob:ServiceUri must be an absolute http(s) URL.");
+            if (blob.TableServiceUri is { } table && (!table.IsAbsoluteUri || table.Scheme is not ("https" or "http"))) failures.Add("Cache:AzureBlob:TableServiceUri must be an absolute http(s) URL.");
+            if (!ContainerPattern().IsMatch(blob.Container ?? string.Empty)) failures.Add($"Cache:AzureBlob:Container '{blob.Container}' is not a valid container name (3-63 lower-case letters, digits and single hyphens).");
+            if (!TablePattern().IsMatch(blob.Table ?? string.Empty)) failures.Add($"Cache:AzureBlob:Table '{blob.Table}' is not a valid table name (3-63 letters and digits, starting with a letter).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex BuildIdPattern();
+
+    [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex ContainerPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    private static partial Regex TablePattern();
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NextRouteHandlers.Http;
+using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Caching;
+
+/// <summary>
+/// Renders a cached route into a <see cref="CacheEntry"/>. The handler never sees a client's request: it runs on a
+/// request of its own (GET, <c>http://localhost:3000</c>, no headers, cookies or query) with services from a new
+/// scope, as Next.js renders at build time. A <c>force-static</c> handler gets that empty request; any other cached
+/// handler that reads request data fails the render with <see cref="DynamicUsageException"/>, so no client's data
+/// can end up in a response served to others.
+/// </summary>
+public sealed class CacheRenderer
+{
+    /// <summary>The origin cached renders see in <c>request.Url</c>, Next.js's build-time origin.</summary>
+    public const string RenderOrigin = "localhost:3000";
+
+    private static readonly HashSet<string> Unstored = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "content-length", "transfer-encoding", "connection", "keep-alive", "date",
+        NextResponse.MiddlewareNextHeader, NextResponse.MiddlewareRewriteHeader,
+    };
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly CacheOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the renderer.</summary>
+    /// <param name="scopes">Creates the services scope of each render.</param>
+    /// <param name="options">Cache options.</param>
+    /// <param name="time">The clock.</param>
+    public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time)
+    {
+        _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>Runs the route's GET handler and buffers what it returns.</summary>
+    /// <param name="route">A cacheable route.</param>
+    /// <param name="params">The route parameters of the path.</param>
+    /// <param name="rawPath">The path as it appears in URLs (percent-encoded).</param>
+    /// <param name="pathname">The decoded path, for the path's implicit tag.</param>
+    /// <param name="cancellationToken">Cancelled when the app stops.</param>
+    /// <exception cref="DynamicUsageException">The handler read request data.</exception>
+    public async Task<CacheEntry> RenderAsync(RouteDefinition route, RouteParams @params, string rawPath, string pathname, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var handler = route.Handlers.Get ?? throw new InvalidOperationException($"'{route.SourceFile}' exports no GET handler to cache.");
+        await using var services = _scopes.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = services.ServiceProvider, RequestAborted = cancellationToken };
+        http.Request.Method = HttpMethods.Get;
+        http.Request.Scheme = "http";
+        http.Request.Host = new HostString(RenderOrigin);
+        http.Request.Path = PathString.FromUriComponent(rawPath);
+
+        var stripped = route.Config.Dynamic == DynamicMode.ForceStatic;
+        Action<string>? track = stripped ? null : usage => throw new DynamicUsageException(route.Pattern, usage);
+        var url = new NextUrl("http:", RenderOrigin, rawPath, stripped ? UrlSearchParams.EmptyReadOnly() : new UrlSearchParams(), onDynamicAccess: track);
+        var request = new NextRequest(http, url, stripped, track);
+        var scope = new RequestScope(request) { IsCacheRender = true };
+        var renderedAt = _time.GetUtcNow();
+
+        Response? response;
+        var previous = RequestScope.Current;
+        RequestScope.Current = scope;
+        try
+        {
+            response = await handler(new RouteInvocation(request, new RouteContext(@params, route), http)).ConfigureAwait(false);
+        }
+        finally
+        {
+            RequestScope.Current = previous;
+        }
+
+        if (response is null) throw new InvalidOperationException($"No response is returned from route handler '{route.SourceFile}'. Ensure you return a Response or a NextResponse in all branches of your handler.");
+        if (response.Headers.Has(NextResponse.MiddlewareNextHeader) || response.Headers.Has(NextResponse.MiddlewareRewriteHeader))
+        {
+            throw new InvalidOperationException($"Route handler '{route.SourceFile}' returned NextResponse.Next() or NextResponse.Rewrite(), which only proxy.cs may return.");
+        }
+
+        using var body = new MemoryStream();
+        if (response.Body is { } content) await content.WriteToAsync(body, cancellationToken).ConfigureAwait(false);
+        var revalidate = CachePolicy.RevalidateSeconds(route);
+        return new CacheEntry
+        {
+            Status = response.Status,
+            Headers = response.Headers.RawEntries().Where(h => !Unstored.Contains(h.Key)).ToArray(),
+            Body = body.ToArray(),
+            LastModified = renderedAt,
+            Revalidate = revalidate,
+            Expire = revalidate is null ? null : _options.ExpireTime,
+            Tags = ImplicitTags.For(route.AppPath, pathname).Concat(scope.CacheTags).Distinct(StringComparer.Ordinal).Take(128).ToArray(),
+        };
+    }
+}

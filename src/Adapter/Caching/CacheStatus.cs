@@ -1,0 +1,17 @@
+namespace NextRouteHandlers.Caching;
+
+/// <summary>How a cached route was answered, sent as <c>x-nextjs-cache</c>.</summary>
+public enum CacheStatus
+{
+    /// <summary>A fresh entry.</summary>
+    Hit,
+
+    /// <summary>A stale entry, served while one background regeneration runs.</summary>
+    Stale,
+
+    /// <summary>No usable entry: rendered during the request, then stored.</summary>
+    Miss,
+
+    /// <summary>Rendered on demand (<c>x-prerender-revalidate</c>) and stored.</summary>
+    Revalidated,
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Caching;
+
+/// <summary>
+/// Renders every static path into the cache before the app answers, as <c>next build</c> does: cacheable routes
+/// without parameters, and the paths <c>GenerateStaticParams</c> lists. Entries already stored for this build are
+/// kept. It runs when the app starts (a hosted service, so the Functions host's readiness probe waits for it) and as
+/// the app's <c>prerender</c> command, which prints a route table like <c>next build</c>'s.
+/// </summary>
+public sealed partial class Prerenderer : IHostedService
+{
+    private readonly RouteManifest _manifest;
+    private readonly ResponseCache _cache;
+    private readonly CacheRenderer _renderer;
+    private readonly RouteCacheState _state;
+    private readonly CacheBuild _build;
+    private readonly ILogger<Prerenderer> _logger;
+
+    /// <summary>Creates the prerenderer.</summary>
+    /// <param name="manifest">The app's routes.</param>
+    /// <param name="cache">The cache to fill.</param>
+    /// <param name="renderer">Renders a route.</param>
+    /// <param name="state">Where listed paths and dynamic routes are recorded.</param>
+    /// <param name="build">The build id.</param>
+    /// <param name="logger">Where progress goes.</param>
+    public Prerenderer(RouteManifest manifest, ResponseCache cache, CacheRenderer renderer, RouteCacheState state, CacheBuild build, ILogger<Prerenderer> logger)
+    {
+        _manifest = manifest ?? throw new ArgumentNullException(nameof(manifest));
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        _renderer = renderer ?? throw new ArgumentNullException(nameof(renderer));
+        _state = state ?? throw new ArgumentNullException(nameof(state));
+        _build = build ?? throw new ArgumentNullException(nameof(build));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Prerenders at startup.</summary>
+    /// <param name="cancellationToken">Cancelled when startup is aborted.</param>
+    /// <exception cref="DynamicUsageException">A <c>Dynamic = "error"</c> route read request data.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var table = await PrerenderAsync(cancellationToken).ConfigureAwait(false);
+        Log.Prerendered(_logger, table.Count(r => r.Symbol != '\u0192'), table.Sum(r => r.Paths.Count), _build.Id);
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => _cache.DrainAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Renders every static path that the store lacks, and describes each route.</summary>
+    /// <param name="cancellationToken">Cancels the remaining renders.</param>
+    public async Task<IReadOnlyList<PrerenderedRoute>> PrerenderAsync(CancellationToken cancellationToken)
+    {
+        var table = new List<PrerenderedRoute>();
+        foreach (var route in _manifest.Routes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!CachePolicy.IsCacheable(route))
+            {
+                table.Add(new PrerenderedRoute(route, '\u0192', []));
+                continue;
+            }
+
+            var paths = await PathsOfAsync(route, cancellationToken).ConfigureAwait(false);
+            if (route.Config.GenerateStaticParams is not null) _state.SetStaticPaths(route, paths.Select(p => p.Pathname));
+            var rendered = new List<string>();
+            foreach (var (rawPath, pathname, parameters) in paths)
+            {
+                try
+                {
+                    await _cache.PrerenderAsync(CacheKeys.For(_build.Id, pathname), async token =>
+                    {
+                        var entry = await _renderer.RenderAsync(route, parameters, rawPath, pathname, token).ConfigureAwait(false);
+                        return entry.Status >= 400 && entry.Status != 404
+                            ? throw new NotPrerenderableException($"{route.Pattern} answered {entry.Status} while prerendering")
+                            : entry;
+                    }).ConfigureAwait(false);
+                    rendered.Add(pathname);
+                }
+                catch (DynamicUsageException usage) when (route.Config.Dynamic != DynamicMode.Error)
+                {
+                    _state.MarkDynamic(route, usage.Message);
+                    Log.BecameDynamic(_logger, route.SourceFile, usage.Usage);
+                    break;
+                }
+                catch (NotPrerenderableException refused)
+                {
+                    _state.MarkDynamic(route, refused.Message);
+                    Log.BecameDynamic(_logger, route.SourceFile, refused.Message);
+                    break;
+                }
+            }
+
+            var symbol = _state.IsDynamic(route) ? '\u0192' : route.IsStatic ? '\u25CB' : '\u25CF';
+            table.Add(new PrerenderedRoute(route, symbol, rendered));
+        }
+
+        return table;
+    }
+
+    /// <summary>The route table in the style of <c>next build</c>.</summary>
+    /// <param name="table">What <see cref="PrerenderAsync"/> returned.</param>
+    public static string Describe(IReadOnlyList<PrerenderedRoute> table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var text = new StringBuilder("Route (app)").AppendLine();
+        for (var i = 0; i < table.Count; i++)
+        {
+            var row = table[i];
+            var branch = i == table.Count - 1 ? "\u2514" : i == 0 ? "\u250C" : "\u251C";
+            var revalidate = row.Route.Config.Revalidate.Seconds is { } seconds and > 0 && row.Symbol != '\u0192' ? $"  revalidate {seconds.ToString(CultureInfo.InvariantCulture)}s" : string.Empty;
+            text.Append(branch).Append(' ').Append(row.Symbol).Append(' ').Append(row.Route.Pattern).Append(revalidate).AppendLine();
+            if (row.Route.IsStatic) continue;
+            foreach (var path in row.Paths) text.Append("\u2502   ").Append(path).AppendLine();
+        }
+
+        return text.AppendLine()
+            .AppendLine("\u25CB  (Static)   prerendered as static content")
+            .AppendLine("\u25CF  (SSG)      prerendered for the params GenerateStaticParams lists")
+            .AppendLine("\u0192  (Dynamic)  rendered on every request")
+            .ToString();
+    }
+
+    private async Task<List<(string RawPath, string Pathname, RouteParams Params)>> PathsOfAsync(RouteDefinition route, CancellationToken cancellationToken)
+    {
+        var paths = new List<(string, string, RouteParams)>();
+        if (route.IsStatic)
+        {
+            paths.Add((route.Pattern, CacheKeys.Pathname(route.Pattern)!, RouteParams.Empty));
+            return paths;
+        }
+
+        if (route.Config.GenerateStaticParams is not { } generate) return paths;
+        foreach (var values in await generate(cancellationToken).ConfigureAwait(false))
+        {
+            var rawPath = CachePolicy.PathFor(route, values);
+            var parameters = new RouteParams(route.Segments.Where(s => s.IsParameter && values.ContainsKey(s.Value)).Select(s => values[s.Value] switch
+            {
+                string text => new RouteParam(s.Value, s.Kind != SegmentKind.Dynamic, [text]),
+                IEnumerable<string> items => new RouteParam(s.Value, true, items.ToArray()),
+                var other => new RouteParam(s.Value, false, [Convert.ToString(other, CultureInfo.InvariantCulture) ?? string.Empty]),
+            }));
+            paths.Add((rawPath, CacheKeys.Pathname(rawPath) ?? rawPath, parameters));
+        }
+
+        return paths;
+    }
+
+    private sealed class NotPrerenderableException(string message) : Exception(message);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Prerendered {Routes} cached route(s), {Paths} path(s), for build {BuildId}.")]
+        public static partial void Prerendered(ILogger logger, int routes, int paths, string buildId);
+
+        [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "'{RouteFile}' is served dynamically: {Reason}")]
+        public static partial void BecameDynamic(ILogger logger, string routeFile, string reason);
+    }
+}
+
+/// <summary>One row of the prerender's route table.</summary>
+/// <param name="Route">The route.</param>
+/// <param name="Symbol">○ static, ● prerendered with params, ƒ dynamic.</param>
+/// <param name="Paths">The paths rendered.</param>
+public sealed record PrerenderedRoute(RouteDefinition Route, char Symbol, IReadOnlyList<string> Paths);

@@ -1,0 +1,13 @@
+using ConformanceApp.Lib;
+
+namespace ConformanceApp.App.Static;
+
+/// <summary>Port of app/static/revalidate-with-post/route.ts: a non-GET export makes the route dynamic.</summary>
+public static class RevalidateWithPostRoute
+{
+    public const int Revalidate = 5;
+
+    public static Response GET() => Response.Json(Stamp.With("revalidate-with-post", ("route", "/static/revalidate-with-post")));
+
+    public static Response POST() => Response.Json(Stamp.With("revalidate-with-post-post", ("route", "/static/revalidate-with-post"), ("method", "POST")));
+}
