@@ -12,6 +12,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private AppProcess(Process process, Uri baseAddress)
     {
@@ -70,6 +71,8 @@ public sealed class AppProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         Client.Dispose();
         if (!_process.HasExited)
         {
