@@ -8,14 +8,19 @@ using NextRouteHandlers.Testing;
 
 namespace Infra.Tests;
 
-/// <summary>Runs <c>deploy/publish.sh</c> once (it takes tens of seconds) for every test of the class.</summary>
+/// <summary>
+/// Runs <c>deploy/publish.sh</c> once (it takes tens of seconds) for every test of the class, from a copy of the
+/// sources: <c>dotnet test Serverless.sln</c> may be building the same projects in the repository at the same
+/// time, and a publish there would restore and write into their <c>obj/</c> and <c>bin/</c> folders. The copy is
+/// also what a fresh clone looks like: nothing built yet.
+/// </summary>
 public sealed class PublishFixture : IAsyncLifetime
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "infra-publish-" + Guid.NewGuid().ToString("N"));
 
-    public string AppRoot => Path.Combine(Folder, "app");
+    public string AppRoot => Path.Combine(Folder, "out", "app");
 
-    public string Zip => Path.Combine(Folder, "app.zip");
+    public string Zip => Path.Combine(Folder, "out", "app.zip");
 
     public int ExitCode { get; private set; }
 
@@ -25,15 +30,17 @@ public sealed class PublishFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var sources = Path.Combine(Folder, "repo");
+        CopySources(RepositoryPaths.Root, sources);
         var start = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = sources,
         };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "deploy", "publish.sh"));
-        start.ArgumentList.Add(Folder);
+        start.ArgumentList.Add(Path.Combine(sources, "deploy", "publish.sh"));
+        start.ArgumentList.Add(Path.Combine(Folder, "out"));
         // The test host runs under `dotnet test`; keep its MSBuild settings from leaking into the nested publish.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k is "MSBuildSDKsPath" or "MSBuildExtensionsPath" or "DOTNET_HOST_PATH").ToArray())
         {
@@ -65,6 +72,30 @@ public sealed class PublishFixture : IAsyncLifetime
     {
         if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Copies what the publish reads: the root's files (host.json, Directory.Build.props, ...), src/ and deploy/, without build output.</summary>
+    private static void CopySources(string root, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(root)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        foreach (var folder in new[] { "src", "deploy" }) CopyFolder(Path.Combine(root, folder), Path.Combine(target, folder));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            var copy = Path.Combine(to, Path.GetFileName(file));
+            File.Copy(file, copy);
+            File.SetUnixFileMode(copy, File.GetUnixFileMode(file));
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 }
 
