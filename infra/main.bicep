@@ -159,3 +159,6 @@ output deploymentContainerName string = storage.outputs.deploymentContainerName
 
 @description('Name of the storage account.')
 output storageAccountName string = storage.outputs.name
+
+@description('Object id of the app\'s managed identity, for granting it further roles (e.g. Key Vault Secrets User).')
+output identityPrincipalId string = identity.outputs.principalId

@@ -16,14 +16,5 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
   tags: tags
 }
 
-@description('Resource id, for attaching the identity to the app and to the deployment storage.')
-output id string = identity.id
-
-@description('Name of the identity.')
-output name string = identity.name
-
-@description('Object id of the identity\'s service principal, the principal of its role assignments.')
+@description('Object id of the identity\'s service principal, for granting it further roles (e.g. on a Key Vault).')
 output principalId string = identity.properties.principalId
-
-@description('Client id: what AzureWebJobsStorage__clientId, AZURE_CLIENT_ID and the Application Insights authentication string name.')
-output clientId string = identity.properties.clientId

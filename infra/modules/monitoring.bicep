@@ -42,6 +42,3 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     DisableLocalAuth: true
   }
 }
-
-@description('Name of the Application Insights component.')
-output appInsightsName string = appInsights.name

@@ -87,17 +87,5 @@ resource cacheTagTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2
 @description('Name of the storage account.')
 output name string = storage.name
 
-@description('Blob endpoint, e.g. https://<account>.blob.core.windows.net/ (taken from the account, never hard-coded).')
-output blobEndpoint string = storage.properties.primaryEndpoints.blob
-
-@description('Table endpoint, e.g. https://<account>.table.core.windows.net/.')
-output tableEndpoint string = storage.properties.primaryEndpoints.table
-
 @description('Name of the deployment container.')
 output deploymentContainerName string = deploymentContainer.name
-
-@description('Name of the cache container.')
-output cacheContainerName string = cacheContainer.name
-
-@description('Name of the cache tag table.')
-output cacheTagTableName string = cacheTagTable.name
