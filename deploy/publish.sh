@@ -5,8 +5,8 @@
 #
 # Produces:
 #   <output-dir>/app/       the app root: host.json, routes/function.json, and FunctionApp, a self-contained
-#                           linux-x64 executable (host.json's defaultExecutablePath), so no .NET runtime is needed
-#                           on the instance (a custom handler gets none from Flex Consumption).
+#                           linux-x64 executable (host.json's defaultExecutablePath) that carries its own .NET
+#                           runtime, so it does not depend on what, if anything, the instance has installed.
 #   <output-dir>/app.zip    the contents of app/ (host.json at the zip root, file modes kept), ready for
 #                           `az functionapp deployment source config-zip --src <output-dir>/app.zip`.
 set -euo pipefail

@@ -135,7 +135,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
           name: 'AZURE_CLIENT_ID'
           value: identity.properties.clientId
         }
-        // The host's default page would otherwise answer instead of the app's own routes' 404.
+        // Keeps the host's default page from answering in place of the app.
         {
           name: 'AzureWebJobsDisableHomepage'
           value: 'true'
