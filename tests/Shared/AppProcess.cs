@@ -4,8 +4,8 @@ using System.Text;
 namespace NextRouteHandlers.Testing;
 
 /// <summary>
-/// A built app started as its own process (<c>dotnet App.dll</c>) on 127.0.0.1, the way the Functions host or a
-/// user starts it. Waits until the app answers <c>GET /</c> (as the Functions host does), keeps its output for
+/// A built app started as its own process (<c>dotnet App.dll</c>, or a published executable) on 127.0.0.1, the way
+/// the Functions host or a user starts it. Waits until the app answers <c>GET /</c> (as the Functions host does), keeps its output for
 /// assertions, and stops it by PID.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
@@ -41,30 +41,58 @@ public sealed class AppProcess : IAsyncDisposable
     /// <param name="port">The port it will listen on.</param>
     /// <param name="arguments">Command-line arguments.</param>
     /// <param name="environment">Extra environment variables.</param>
-    public static async Task<AppProcess> StartAsync(string dllPath, int port, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    public static Task<AppProcess> StartAsync(string dllPath, int port, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
         if (!File.Exists(dllPath)) throw new FileNotFoundException($"The app is not built: {dllPath}", dllPath);
-        var start = new ProcessStartInfo("dotnet")
+        return StartAsync("dotnet", [dllPath, .. arguments], Path.GetDirectoryName(dllPath)!, port, environment, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// Starts a native executable (a self-contained publish, as the Functions host starts it from host.json's
+    /// <c>defaultExecutablePath</c>) and waits at most <paramref name="timeout"/> for it to answer.
+    /// </summary>
+    /// <param name="executablePath">The executable.</param>
+    /// <param name="port">The port it will listen on.</param>
+    /// <param name="arguments">Command-line arguments.</param>
+    /// <param name="environment">Extra environment variables.</param>
+    /// <param name="timeout">How long it may take to answer <c>GET /</c>.</param>
+    public static Task<AppProcess> StartExecutableAsync(string executablePath, int port, IEnumerable<string> arguments, IDictionary<string, string>? environment, TimeSpan timeout)
+    {
+        if (!File.Exists(executablePath)) throw new FileNotFoundException($"The app is not published: {executablePath}", executablePath);
+        return StartAsync(executablePath, arguments, Path.GetDirectoryName(executablePath)!, port, environment, timeout);
+    }
+
+    private static async Task<AppProcess> StartAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, int port, IDictionary<string, string>? environment, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dllPath)!,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(dllPath);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilAnsweringAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await app.WaitUntilAnsweringAsync(timeout);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 

@@ -1,0 +1,196 @@
+// The Flex Consumption plan and the Function App. The app is a custom handler (runtime `custom`): the Functions
+// host starts the self-contained executable named in host.json and proxies every request to it. Flex takes the
+// runtime from functionAppConfig.runtime (not FUNCTIONS_WORKER_RUNTIME) and the code from a zip in a blob
+// container (not WEBSITE_RUN_FROM_PACKAGE), so neither setting appears here.
+
+@description('Name of the Function App (globally unique: it becomes <name>.azurewebsites.net).')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags applied to the plan and the app.')
+param tags object
+
+@description('Name of the user-assigned identity the app runs as.')
+param identityName string
+
+@description('Name of the storage account (host storage, deployment package, response cache).')
+param storageAccountName string
+
+@description('Blob container holding the deployment package.')
+param deploymentContainerName string
+
+@description('Blob container holding the response cache\'s entries.')
+param cacheContainerName string
+
+@description('Name of the Application Insights component.')
+param appInsightsName string
+
+@description('Largest number of instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory of each instance, in MB.')
+@allowed([
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Instances kept running (billed) to remove cold starts, e.g. [{ name: \'http\', instanceCount: 1 }].')
+param alwaysReady alwaysReadyInstances
+
+@description('Secret that on-demand revalidation requests must present (app setting Cache__RevalidateSecret).')
+@secure()
+param revalidateSecret string
+
+@export()
+@description('Instances kept ready for a group of functions (\'http\' for every HTTP function) or one function (\'function:routes\').')
+type alwaysReadyInstances = {
+  @description('\'http\', or \'function:<name>\'.')
+  name: string
+
+  @description('Number of instances kept ready.')
+  @minValue(0)
+  instanceCount: int
+}[]
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: identityName
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: storageAccountName
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    // Linux: Flex Consumption has no Windows workers.
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // Key Vault references in app settings (the production home of Cache__RevalidateSecret) resolve as this identity.
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Host storage through the managed identity: no connection string, no account key.
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: storage.name
+        }
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'AzureWebJobsStorage__clientId'
+          value: identity.properties.clientId
+        }
+        // Telemetry with Entra ID authentication (the component has local auth disabled). The connection string
+        // holds the instrumentation key, which identifies the component but grants nothing without a token.
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsights.properties.ConnectionString
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+        }
+        // Lets DefaultAzureCredential in the app pick the user-assigned identity.
+        {
+          name: 'AZURE_CLIENT_ID'
+          value: identity.properties.clientId
+        }
+        // Keeps the host's default page from answering in place of the app.
+        {
+          name: 'AzureWebJobsDisableHomepage'
+          value: 'true'
+        }
+        // The response cache (read by the cache that is being built; see docs/configuration.md).
+        {
+          name: 'Cache__Store'
+          value: 'AzureBlob'
+        }
+        {
+          name: 'Cache__AzureBlob__ServiceUri'
+          value: storage.properties.primaryEndpoints.blob
+        }
+        {
+          name: 'Cache__AzureBlob__TableServiceUri'
+          value: storage.properties.primaryEndpoints.table
+        }
+        {
+          name: 'Cache__AzureBlob__Container'
+          value: cacheContainerName
+        }
+        {
+          name: 'Cache__RevalidateSecret'
+          value: revalidateSecret
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+        alwaysReady: alwaysReady
+      }
+      // A custom handler: the host runs host.json's defaultExecutablePath. Bicep accepts any string here and a
+      // wrong name fails only at deployment, so tests/Infra.Tests checks it.
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+}
+
+@description('Name of the Function App.')
+output name string = app.name
+
+@description('Host name of the app, e.g. <name>.azurewebsites.net.')
+output defaultHostName string = app.properties.defaultHostName
