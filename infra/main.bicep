@@ -39,7 +39,7 @@ param deploymentContainerName string = 'app-package'
 @maxLength(63)
 param cacheContainerName string = 'isr-cache'
 
-@description('Table holding the response cache\'s tag state. Keep the default until the cache reads a setting for it.')
+@description('Table holding the response cache\'s tag state (app setting Cache__AzureBlob__Table).')
 @minLength(3)
 @maxLength(63)
 param cacheTagTableName string = 'isrtags'
@@ -132,6 +132,7 @@ module functionApp 'modules/functionApp.bicep' = {
     storageAccountName: storageAccountName
     deploymentContainerName: deploymentContainerName
     cacheContainerName: cacheContainerName
+    cacheTagTableName: cacheTagTableName
     appInsightsName: appInsightsName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -27,6 +27,9 @@ param deploymentContainerName string
 @description('Blob container holding the response cache\'s entries.')
 param cacheContainerName string
 
+@description('Table of the response cache\'s tag state (app setting Cache__AzureBlob__Table).')
+param cacheTagTableName string
+
 @description('Name of the Application Insights component.')
 param appInsightsName string
 
@@ -140,7 +143,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
           name: 'AzureWebJobsDisableHomepage'
           value: 'true'
         }
-        // The response cache (read by the cache that is being built; see docs/configuration.md).
+        // The response cache (see docs/configuration.md and docs/caching.md).
         {
           name: 'Cache__Store'
           value: 'AzureBlob'
@@ -156,6 +159,10 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'Cache__AzureBlob__Container'
           value: cacheContainerName
+        }
+        {
+          name: 'Cache__AzureBlob__Table'
+          value: cacheTagTableName
         }
         {
           name: 'Cache__RevalidateSecret'
