@@ -53,11 +53,20 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SeveralRouteClasses = Error("RH0014", "Route file declares several handler classes",
         "{0} declares handlers in more than one class ({1}); keep them in one class");
 
+    public static readonly DiagnosticDescriptor InvalidProxyMatcher = Error("RH0015", "Invalid proxy matcher",
+        "Proxy matcher in {0}: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidProxy = Error("RH0016", "Invalid proxy",
+        "Proxy in {0}: {1}");
+
+    public static readonly DiagnosticDescriptor ProxyNotAtRoot = Error("RH0017", "Proxy file not at the app root",
+        "{0} is not run: the proxy is app/proxy.cs, at the root of the app folder (one per app, as in Next.js); move it there or rename it");
+
     private static readonly DiagnosticDescriptor[] All =
     [
         PageConflict, DuplicateRoute, DifferentSlugNames, CatchAllNotLast, OptionalCatchAllSpecificity, RequiredAndOptionalCatchAll,
         InvalidSegment, RepeatedParameter, RouteInSlotOrInterception, InvalidConfigValue, InvalidHandler, NotAHandler, NoRouteClass,
-        SeveralRouteClasses,
+        SeveralRouteClasses, InvalidProxyMatcher, InvalidProxy, ProxyNotAtRoot,
     ];
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
