@@ -27,6 +27,7 @@ internal static class GeneratorHarness
         global using System.Threading.Tasks;
         global using NextRouteHandlers.Http;
         global using NextRouteHandlers.Routing;
+        global using NextRouteHandlers.Proxy;
         """;
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
