@@ -59,11 +59,20 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MetadataConflict = Error("RH0016", "Route and metadata file at the same URL",
         "Conflicting route and metadata at {0}: {1} and {2}");
 
+    public static readonly DiagnosticDescriptor InvalidProxyMatcher = Error("RH0017", "Invalid proxy matcher",
+        "Proxy matcher in {0}: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidProxy = Error("RH0018", "Invalid proxy",
+        "Proxy in {0}: {1}");
+
+    public static readonly DiagnosticDescriptor ProxyNotAtRoot = Error("RH0019", "Proxy file not at the app root",
+        "{0} is not run: the proxy is app/proxy.cs, at the root of the app folder (one per app, as in Next.js); move it there or rename it");
+
     private static readonly DiagnosticDescriptor[] All =
     [
         PageConflict, DuplicateRoute, DifferentSlugNames, CatchAllNotLast, OptionalCatchAllSpecificity, RequiredAndOptionalCatchAll,
         InvalidSegment, RepeatedParameter, RouteInSlotOrInterception, InvalidConfigValue, InvalidHandler, NotAHandler, NoRouteClass,
-        SeveralRouteClasses, InvalidMetadataFile, MetadataConflict,
+        SeveralRouteClasses, InvalidMetadataFile, MetadataConflict, InvalidProxyMatcher, InvalidProxy, ProxyNotAtRoot,
     ];
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -150,13 +150,20 @@ internal static class RouteFileParser
             return null;
         }
 
-        var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return ServiceArgument(parameter);
+    }
+
+    /// <summary>The expression resolving a parameter from the request's services (optional when nullable or defaulted).</summary>
+    internal static string ServiceArgument(IParameterSymbol parameter)
+    {
+        var typeName = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return parameter.NullableAnnotation == NullableAnnotation.Annotated || parameter.HasExplicitDefaultValue
             ? $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<{typeName}>(invocation.Services)"
             : $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{typeName}>(invocation.Services)";
     }
 
-    private static ReturnShape? ClassifyReturn(ITypeSymbol type, Compilation compilation)
+    /// <summary>How a method returns a <c>Response</c> (directly, or in a <c>Task</c> or <c>ValueTask</c>), or null when it does not.</summary>
+    internal static ReturnShape? ClassifyReturn(ITypeSymbol type, Compilation compilation)
     {
         var response = compilation.GetTypeByMetadataName("NextRouteHandlers.Http.Response");
         if (response is null) return null;
@@ -363,6 +370,7 @@ internal static class RouteFileParser
         return false;
     }
 
+    /// <summary>True when <paramref name="type"/> is the type named <paramref name="metadataName"/>.</summary>
     internal static bool Is(ITypeSymbol type, Compilation compilation, string metadataName)
     {
         var target = compilation.GetTypeByMetadataName(metadataName);

@@ -7,14 +7,16 @@ namespace NextRouteHandlers.Generators;
 
 /// <summary>
 /// The source generator: every <c>route.cs</c> under the app folder (MSBuild property
-/// <c>RouteHandlersAppDirectory</c>, default <c>app/</c>) becomes a route of the generated <c>AppRoutes.Manifest</c>.
-/// Parsing is per file (<see cref="RouteFileParser"/>) so an edit re-reads one file; validation across the tree
+/// <c>RouteHandlersAppDirectory</c>, default <c>app/</c>) becomes a route of the generated <c>AppRoutes.Manifest</c>,
+/// and <c>app/proxy.cs</c> its proxy. Parsing is per file (<see cref="RouteFileParser"/>,
+/// <see cref="ProxyFileParser"/>) so an edit re-reads one file; validation across the tree
 /// (<see cref="AppTreeValidator"/>) and emission (<see cref="ManifestEmitter"/>) run on the collected models.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RouteManifestGenerator : IIncrementalGenerator
 {
     private const string RouteFileName = "/route.cs";
+    private const string ProxyFileName = "/" + ProxyFileParser.FileName;
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -42,15 +44,24 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) => RouteFileParser.Parse(file.Unit, file.SemanticModel, file.Options, cancellationToken, file.Metadata))
             .Collect();
 
+        var proxyFiles = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => node is CompilationUnitSyntax && PathText.Normalize(node.SyntaxTree.FilePath).EndsWith(ProxyFileName, StringComparison.Ordinal),
+                static (syntax, cancellationToken) => (Unit: (CompilationUnitSyntax)syntax.Node, syntax.SemanticModel))
+            .Combine(options)
+            .Where(static pair => pair.Right.Contains(pair.Left.Unit.SyntaxTree.FilePath) && !pair.Right.IsInPrivateFolder(pair.Left.Unit.SyntaxTree.FilePath))
+            .Select(static (pair, cancellationToken) => ProxyFileParser.Parse(pair.Left.Unit, pair.Left.SemanticModel, pair.Right, cancellationToken))
+            .Collect();
+
         var pageFiles = context.AdditionalTextsProvider
             .Select(static (text, _) => PathText.Normalize(text.Path))
             .Where(static path => System.IO.Path.GetFileNameWithoutExtension(path) == "page")
             .Collect();
 
-        context.RegisterSourceOutput(routeFiles.Combine(pageFiles).Combine(options), static (output, input) =>
+        context.RegisterSourceOutput(routeFiles.Combine(proxyFiles).Combine(pageFiles).Combine(options), static (output, input) =>
         {
-            var ((routes, pages), appOptions) = input;
-            Execute(output, routes, pages.Where(p => appOptions.Contains(p) && !appOptions.IsInPrivateFolder(p)), appOptions);
+            var (((routes, proxies), pages), appOptions) = input;
+            Execute(output, routes, proxies, pages.Where(p => appOptions.Contains(p) && !appOptions.IsInPrivateFolder(p)), appOptions);
         });
     }
 
@@ -65,12 +76,12 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
         return convention is null || (convention.RootOnly && relative.IndexOf('/') >= 0) ? null : convention;
     }
 
-    private static void Execute(SourceProductionContext output, ImmutableArray<RouteFileModel> routes, IEnumerable<string> pages, AppOptions options)
+    private static void Execute(SourceProductionContext output, ImmutableArray<RouteFileModel> routes, ImmutableArray<ProxyFileModel> proxies, IEnumerable<string> pages, AppOptions options)
     {
-        foreach (var diagnostic in routes.SelectMany(r => r.Diagnostics)) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        foreach (var diagnostic in routes.SelectMany(r => r.Diagnostics).Concat(proxies.SelectMany(p => p.Diagnostics))) output.ReportDiagnostic(diagnostic.ToDiagnostic());
         var validator = new AppTreeValidator(options);
         var valid = validator.Validate(routes.Where(r => r.ClassName is not null), pages);
         foreach (var diagnostic in validator.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
-        output.AddSource("AppRoutes.g.cs", ManifestEmitter.Emit(options.RootNamespace, valid));
+        output.AddSource("AppRoutes.g.cs", ManifestEmitter.Emit(options.RootNamespace, valid, proxies.FirstOrDefault(p => p.IsValid)));
     }
 }

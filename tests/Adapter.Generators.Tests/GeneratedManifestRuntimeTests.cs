@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
 
 namespace NextRouteHandlers.Generators.Tests;
@@ -159,6 +160,31 @@ public class GeneratedManifestRuntimeTests
         Assert.Equal(expected, await ReadBodyAsync(response!));
     }
 
+    [Fact]
+    public async Task Generated_proxy_has_its_matchers_and_calls_the_proxy_method_with_its_services()
+    {
+        using var loaded = LoadedApp.Compile(App.Append(("proxy.cs", """
+            namespace App;
+
+            public static class AppProxy
+            {
+                public static readonly ProxyMatcher[] Matcher = ["/blog/:path*", new("/cart") { Missing = [new RouteHas(RouteHasType.Cookie, "session")] }];
+
+                public static NextResponse Proxy(NextRequest request, App.Services.IGreeter greeter) =>
+                    NextResponse.Next(new ResponseInit { Headers = { { "x-greeting", greeter.Greet() + " " + request.Method } } });
+            }
+            """)));
+        var proxy = loaded.Manifest.Proxy!;
+
+        var response = await proxy.Handler(loaded.CreateProxyInvocation("POST"));
+
+        Assert.Equal("app/proxy.cs", proxy.SourceFile);
+        Assert.Equal(["/blog/:path*", "/cart"], proxy.Matchers!.Select(m => m.Source));
+        Assert.Equal(RouteHasType.Cookie, proxy.Matchers![1].Missing.Single().Type);
+        Assert.Equal("hello POST", response!.Headers.Get("x-greeting"));
+        Assert.Equal(3, loaded.Manifest.Routes.Count);
+    }
+
     private static async Task<string> ReadBodyAsync(Response response)
     {
         if (response.Body is null) return string.Empty;
@@ -213,6 +239,15 @@ public class GeneratedManifestRuntimeTests
             httpContext.Request.Method = method;
             var request = new NextRequest(httpContext, new NextUrl("https:", "example.test", "/", new UrlSearchParams()));
             return new RouteInvocation(request, new RouteContext(new RouteParams(routeParams), route), httpContext);
+        }
+
+        public ProxyInvocation CreateProxyInvocation(string method)
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton(_assembly.GetType("App.Services.IGreeter", throwOnError: true)!, _assembly.GetType("App.Services.Greeter", throwOnError: true)!);
+            var httpContext = new DefaultHttpContext { RequestServices = services.BuildServiceProvider() };
+            httpContext.Request.Method = method;
+            return new ProxyInvocation(new NextRequest(httpContext, new NextUrl("https:", "example.test", "/blog/x", new UrlSearchParams())), httpContext);
         }
 
         public void Dispose() => _context.Unload();

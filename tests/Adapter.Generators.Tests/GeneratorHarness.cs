@@ -28,6 +28,7 @@ internal static class GeneratorHarness
         global using NextRouteHandlers;
         global using NextRouteHandlers.Http;
         global using NextRouteHandlers.Routing;
+        global using NextRouteHandlers.Proxy;
         """;
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);

@@ -67,4 +67,31 @@ public class CustomHandlerProcessTests
         Assert.Equal("DELETE, GET, HEAD, OPTIONS", string.Join(", ", options.Content.Headers.Allow));
         Assert.Equal(HttpStatusCode.BadRequest, badJson.StatusCode);
     }
+
+    [Fact]
+    public async Task The_sample_proxy_and_config_rules_answer_as_documented()
+    {
+        var port = LoopbackApp.FreePort();
+        await using var app = await AppProcess.StartAsync(App, port, ["--urls", $"http://127.0.0.1:{port}"]);
+        using var preflightRequest = new HttpRequestMessage(HttpMethod.Options, "/api/items/1");
+        preflightRequest.Headers.Add("Origin", "https://client.example");
+        preflightRequest.Headers.Add("Access-Control-Request-Method", "DELETE");
+
+        using var preflight = await app.Client.SendAsync(preflightRequest);
+        using var api = await app.Client.GetAsync("/api/hello");
+        using var page = await app.Client.GetAsync("/about");
+        using var redirect = await app.Client.GetAsync("/hello?name=Ada");
+        var rewritten = JsonDocument.Parse(await app.Client.GetStringAsync("/items/caf%C3%A9")).RootElement;
+
+        Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
+        Assert.Equal("*", preflight.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("DELETE", preflight.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
+        Assert.False(preflight.Content.Headers.Contains("Allow"));
+        Assert.Equal("*", api.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(page.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.PermanentRedirect, redirect.StatusCode);
+        Assert.Equal("/api/hello?name=Ada", redirect.Headers.Location!.OriginalString);
+        Assert.Equal("café", rewritten.GetProperty("slug").GetString());
+        Assert.Equal("/items/caf%C3%A9", rewritten.GetProperty("pathname").GetString());
+    }
 }

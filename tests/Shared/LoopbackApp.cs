@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NextRouteHandlers.Hosting;
+using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
 
 namespace NextRouteHandlers.Testing;
@@ -37,8 +38,16 @@ public sealed class LoopbackApp : IAsyncDisposable
     /// <summary>Everything the app logged.</summary>
     public LogSink Logs { get; }
 
-    /// <summary>Starts the pipeline for <paramref name="routes"/>; <paramref name="services"/> runs before the pipeline registers its own, so it can replace them.</summary>
-    public static async Task<LoopbackApp> StartAsync(IEnumerable<RouteDefinition> routes, Action<RouteHandlerOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// Starts the pipeline for <paramref name="routes"/> (and <paramref name="proxy"/>); <paramref name="services"/> runs
+    /// before the pipeline registers its own, so it can replace them; <paramref name="next"/> sets next.config options.
+    /// </summary>
+    public static async Task<LoopbackApp> StartAsync(
+        IEnumerable<RouteDefinition> routes,
+        Action<RouteHandlerOptions>? configure = null,
+        Action<IServiceCollection>? services = null,
+        Action<NextConfig>? next = null,
+        ProxyDefinition? proxy = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new LogSink();
@@ -47,7 +56,7 @@ public sealed class LoopbackApp : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["Cache:Store"] = "Memory";
         services?.Invoke(builder.Services);
-        builder.Services.AddRouteHandlers(new RouteManifest(routes.ToArray()), configure);
+        builder.Services.AddRouteHandlers(new RouteManifest(routes.ToArray()) { Proxy = proxy }, configure, next);
         var app = builder.Build();
         app.MapRouteHandlers();
         await app.StartAsync();

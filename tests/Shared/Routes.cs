@@ -1,5 +1,6 @@
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
 
 namespace NextRouteHandlers.Testing;
@@ -17,6 +18,10 @@ public static class Routes
 
     /// <summary>A handler from a synchronous function.</summary>
     public static RouteHandler Handler(Func<RouteInvocation, Response?> respond) => invocation => new ValueTask<Response?>(respond(invocation));
+
+    /// <summary>A proxy answering with <paramref name="respond"/> (null continues), for the paths of <paramref name="matchers"/> or, without any, for every request.</summary>
+    public static ProxyDefinition Proxy(Func<ProxyInvocation, Response?> respond, params ProxyMatcher[] matchers) =>
+        new("app/proxy.cs", invocation => new ValueTask<Response?>(respond(invocation)), matchers.Length == 0 ? null : matchers);
 
     /// <summary>A handler from an asynchronous function.</summary>
     public static RouteHandler HandlerAsync(Func<RouteInvocation, Task<Response?>> respond) => invocation => new ValueTask<Response?>(respond(invocation));

@@ -1,16 +1,14 @@
 namespace NextRouteHandlers.Hosting;
 
-/// <summary>Options of the route-handler pipeline, bound from the <c>RouteHandlers</c> configuration section.</summary>
+/// <summary>
+/// Options of the route-handler pipeline and its hosting, bound from the <c>RouteHandlers</c> configuration section.
+/// The routing options of next.config (<c>basePath</c>, <c>trailingSlash</c>, headers, redirects, rewrites) are
+/// <see cref="Proxy.NextConfig"/>, in the <c>Next</c> section.
+/// </summary>
 public sealed class RouteHandlerOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "RouteHandlers";
-
-    /// <summary>
-    /// Next.js's <c>trailingSlash</c>: false (default) redirects <c>/x/</c> to <c>/x</c>; true redirects <c>/x</c> to
-    /// <c>/x/</c> (paths whose last segment looks like a file, and <c>/.well-known/</c>, excepted).
-    /// </summary>
-    public bool TrailingSlash { get; set; }
 
     /// <summary>
     /// Next.js's <c>compress</c>: gzip compressible responses for clients that accept it (never server-sent events or

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
 
 namespace NextRouteHandlers.Hosting;
@@ -9,20 +12,30 @@ namespace NextRouteHandlers.Hosting;
 public static class RouteHandlersServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the pipeline for an app's routes. Pass the manifest the source generator emits for the project
-    /// (<c>AppRoutes.Manifest</c>). Options bind from the <c>RouteHandlers</c> configuration section, then
-    /// <paramref name="configure"/> runs. The response cache binds from the <c>Cache</c> section (file system by
-    /// default) and prerenders the static paths when the app starts.
+    /// Registers the pipeline for an app's routes and proxy. Pass the manifest the source generator emits for the
+    /// project (<c>AppRoutes.Manifest</c>). <see cref="RouteHandlerOptions"/> bind from the <c>RouteHandlers</c>
+    /// configuration section, then <paramref name="configure"/> runs; <see cref="NextConfig"/> (base path, trailing
+    /// slash, headers, redirects, rewrites) binds from the <c>Next</c> section, then <paramref name="configureNext"/>
+    /// runs (or call <c>services.Configure&lt;NextConfig&gt;(...)</c>). Invalid next.config rules stop startup. The
+    /// response cache binds from the <c>Cache</c> section (file system by default) and prerenders the static paths
+    /// when the app starts.
     /// </summary>
     /// <param name="services">The app's services.</param>
     /// <param name="manifest">The app's routes.</param>
-    /// <param name="configure">Sets options in code, after configuration.</param>
-    public static IServiceCollection AddRouteHandlers(this IServiceCollection services, RouteManifest manifest, Action<RouteHandlerOptions>? configure = null)
+    /// <param name="configure">Sets pipeline options in code, after configuration.</param>
+    /// <param name="configureNext">Sets next.config options in code, after configuration.</param>
+    public static IServiceCollection AddRouteHandlers(this IServiceCollection services, RouteManifest manifest, Action<RouteHandlerOptions>? configure = null, Action<NextConfig>? configureNext = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(manifest);
         var options = services.AddOptions<RouteHandlerOptions>().BindConfiguration(RouteHandlerOptions.SectionName);
         if (configure is not null) options.Configure(configure);
+        var next = services.AddOptions<NextConfig>()
+            .BindConfiguration(NextConfig.SectionName)
+            .Configure<IConfiguration>(RewriteListBinding.Bind)
+            .ValidateOnStart();
+        if (configureNext is not null) next.Configure(configureNext);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NextConfig>, NextConfigValidator>());
         services.TryAddSingleton(manifest);
         services.TryAddSingleton(_ => FunctionsHostEnvironment.FromProcess());
         services.TryAddSingleton<RouteHandlerMiddleware>();

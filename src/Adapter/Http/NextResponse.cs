@@ -5,15 +5,15 @@ using System.Text.Json.Serialization.Metadata;
 namespace NextRouteHandlers.Http;
 
 /// <summary>
-/// Next.js's <c>NextResponse</c>: a <see cref="Response"/> with Next's helpers. <see cref="Next"/> and
-/// <see cref="Rewrite"/> belong to <c>proxy.cs</c>; a route handler that returns them gets a 500, as in Next.js.
+/// Next.js's <c>NextResponse</c>: a <see cref="Response"/> with Next's helpers. <see cref="Next(ResponseInit?)"/> and
+/// <see cref="Rewrite(string, ResponseInit?)"/> belong to <c>proxy.cs</c>; a route handler that returns them gets a 500, as in Next.js.
 /// </summary>
 public class NextResponse : Response
 {
-    /// <summary>The header Next.js uses to mark a <see cref="Next"/> response.</summary>
+    /// <summary>The header Next.js uses to mark a <see cref="Next(ResponseInit?)"/> response.</summary>
     public const string MiddlewareNextHeader = "x-middleware-next";
 
-    /// <summary>The header Next.js uses to carry a <see cref="Rewrite"/> destination.</summary>
+    /// <summary>The header Next.js uses to carry a <see cref="Rewrite(string, ResponseInit?)"/> destination.</summary>
     public const string MiddlewareRewriteHeader = "x-middleware-rewrite";
 
     private ResponseCookies? _cookies;
@@ -76,8 +76,11 @@ public class NextResponse : Response
         return new(null, RedirectInit(url, init.Status == 200 ? 307 : init.Status, init), null);
     }
 
+    /// <summary>The request headers a <see cref="Next(NextRequestInit, ResponseInit?)"/> or <see cref="Rewrite(string, NextRequestInit, ResponseInit?)"/> response gives the route handler, or null to keep the client's.</summary>
+    public Headers? RequestHeaders { get; private init; }
+
     /// <summary><c>NextResponse.next()</c>: in <c>proxy.cs</c>, continue to the route. Not valid as a route handler's result.</summary>
-    /// <param name="init">Response headers to add to the final response.</param>
+    /// <param name="init">Response headers (and cookies) to add to the final response; they win over the handler's.</param>
     public static NextResponse Next(ResponseInit? init = null)
     {
         var response = new NextResponse(null, init, null);
@@ -85,14 +88,53 @@ public class NextResponse : Response
         return response;
     }
 
-    /// <summary><c>NextResponse.rewrite(url)</c>: in <c>proxy.cs</c>, serve another path. Not valid as a route handler's result.</summary>
-    /// <param name="url">The destination URL.</param>
-    /// <param name="init">Response headers to add to the final response.</param>
+    /// <summary><c>NextResponse.next({ request: { headers } })</c>: in <c>proxy.cs</c>, continue to the route with other request headers.</summary>
+    /// <param name="request">The headers the route handler sees instead of the client's.</param>
+    /// <param name="init">Response headers (and cookies) to add to the final response.</param>
+    public static NextResponse Next(NextRequestInit request, ResponseInit? init = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = new NextResponse(null, init, null) { RequestHeaders = CopyOf(request.Headers) };
+        response.Headers.Set(MiddlewareNextHeader, "1");
+        return response;
+    }
+
+    /// <summary>
+    /// <c>NextResponse.rewrite(url)</c>: in <c>proxy.cs</c>, serve another path of this app; the client's URL does not
+    /// change. Not valid as a route handler's result.
+    /// </summary>
+    /// <param name="url">The destination: a path (<c>/api/b</c>) or an absolute URL of the same origin (<c>new Uri(new Uri(request.Url), "/api/b")</c>).</param>
+    /// <param name="init">Response headers (and cookies) to add to the final response.</param>
     public static NextResponse Rewrite(string url, ResponseInit? init = null)
     {
-        ArgumentNullException.ThrowIfNull(url);
+        CheckRewriteUrl(url);
         var response = new NextResponse(null, init, null);
         response.Headers.Set(MiddlewareRewriteHeader, url);
         return response;
+    }
+
+    /// <summary><c>NextResponse.rewrite(url, { request: { headers } })</c>: a rewrite whose route handler sees other request headers.</summary>
+    /// <param name="url">The destination: a path or an absolute URL of the same origin.</param>
+    /// <param name="request">The headers the route handler sees instead of the client's.</param>
+    /// <param name="init">Response headers (and cookies) to add to the final response.</param>
+    public static NextResponse Rewrite(string url, NextRequestInit request, ResponseInit? init = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CheckRewriteUrl(url);
+        var response = new NextResponse(null, init, null) { RequestHeaders = CopyOf(request.Headers) };
+        response.Headers.Set(MiddlewareRewriteHeader, url);
+        return response;
+    }
+
+    private static Headers? CopyOf(Headers? headers) => headers is null ? null : new Headers(headers);
+
+    private static void CheckRewriteUrl(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)) return;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"Failed to parse URL from '{url}': a rewrite needs a path starting with '/' or an absolute http(s) URL.", nameof(url));
+        }
     }
 }

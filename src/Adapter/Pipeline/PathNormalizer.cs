@@ -4,17 +4,17 @@ namespace NextRouteHandlers.Pipeline;
 
 /// <summary>
 /// The URL corrections Next.js makes before routing: runs of <c>/</c> and any <c>\</c> are a 308 to the collapsed
-/// path; a trailing slash is a 308 to the path without it (or, with <c>trailingSlash: true</c>, a missing one is a
-/// 308 to the path with it); dot segments (<c>.</c>, <c>..</c>, also percent-encoded) are resolved so no path
-/// climbs above the root. The query is kept on every redirect.
+/// path, and dot segments (<c>.</c>, <c>..</c>, also percent-encoded) are resolved so no path climbs above the root
+/// (<see cref="Normalize"/>); a trailing slash is a 308 to the path without it, or with <c>trailingSlash: true</c> a
+/// missing one is a 308 to the path with it (<see cref="TrailingSlashRedirect"/>, which runs later, after the
+/// next.config headers). The query is kept on every redirect.
 /// </summary>
 public static class PathNormalizer
 {
-    /// <summary>Normalises a raw path.</summary>
+    /// <summary>Collapses slashes (as a redirect) or resolves dot segments.</summary>
     /// <param name="rawPath">The path as the client sent it, percent-encoded, starting with <c>/</c>.</param>
     /// <param name="rawQuery">The query as sent, with its <c>?</c>, or empty.</param>
-    /// <param name="trailingSlash">The <c>trailingSlash</c> option: false (default) removes trailing slashes, true adds them.</param>
-    public static PathNormalization Normalize(string rawPath, string rawQuery, bool trailingSlash)
+    public static PathNormalization Normalize(string rawPath, string rawQuery)
     {
         ArgumentNullException.ThrowIfNull(rawPath);
         ArgumentNullException.ThrowIfNull(rawQuery);
@@ -25,22 +25,29 @@ public static class PathNormalizer
             return new PathNormalization(rawPath, CollapseSlashes(rawPath) + rawQuery);
         }
 
-        var path = RemoveDotSegments(rawPath);
-        if (path == "/") return new PathNormalization(path, null);
+        return new PathNormalization(RemoveDotSegments(rawPath), null);
+    }
+
+    /// <summary>The 308 target (path and query) that Next.js's <c>trailingSlash</c> option calls for, or null.</summary>
+    /// <param name="path">A normalised path (see <see cref="Normalize"/>), with the base path.</param>
+    /// <param name="rawQuery">The query as sent, with its <c>?</c>, or empty.</param>
+    /// <param name="trailingSlash">The <c>trailingSlash</c> option: false (default) removes trailing slashes, true adds them.</param>
+    public static string? TrailingSlashRedirect(string path, string rawQuery, bool trailingSlash)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(rawQuery);
+        if (path == "/") return null;
 
         var endsWithSlash = path[^1] == '/';
-        if (!trailingSlash)
-        {
-            return endsWithSlash ? new PathNormalization(path, path[..^1] + rawQuery) : new PathNormalization(path, null);
-        }
+        if (!trailingSlash) return endsWithSlash ? path[..^1] + rawQuery : null;
 
-        if (path.StartsWith("/.well-known/", StringComparison.Ordinal)) return new PathNormalization(path, null);
+        if (path.StartsWith("/.well-known/", StringComparison.Ordinal)) return null;
         var trimmed = endsWithSlash ? path[..^1] : path;
         var lastSegment = trimmed[(trimmed.LastIndexOf('/') + 1)..];
         var looksLikeFile = LooksLikeFile(lastSegment);
-        if (looksLikeFile && endsWithSlash) return new PathNormalization(path, trimmed + rawQuery);
-        if (!looksLikeFile && !endsWithSlash) return new PathNormalization(path, path + "/" + rawQuery);
-        return new PathNormalization(path, null);
+        if (looksLikeFile && endsWithSlash) return trimmed + rawQuery;
+        if (!looksLikeFile && !endsWithSlash) return path + "/" + rawQuery;
+        return null;
     }
 
     /// <summary>Replaces every run of <c>/</c> and <c>\</c> with one <c>/</c>.</summary>

@@ -10,7 +10,10 @@ namespace NextRouteHandlers.Pipeline;
 /// Copies a <see cref="Response"/> onto the ASP.NET Core response: status and reason phrase, headers (one line per
 /// <c>Set-Cookie</c>, other repeated names joined by <c>", "</c>), then the body, streamed without buffering.
 /// Framing headers a handler sets (<c>Content-Length</c>, <c>Transfer-Encoding</c>, <c>Connection</c>) are left to
-/// Kestrel, as Next.js leaves them to Node.
+/// Kestrel, as Next.js leaves them to Node. A header already on the outgoing response (put there by next.config
+/// <c>headers()</c> or by the proxy) wins over the response's value of the same name, except <c>Set-Cookie</c>,
+/// <c>Vary</c>, <c>WWW-Authenticate</c> and <c>Proxy-Authenticate</c>, whose values are added, as Next.js's
+/// <c>sendResponse</c> does.
 /// </summary>
 public static class ResponseWriter
 {
@@ -18,6 +21,11 @@ public static class ResponseWriter
     {
         "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "proxy-connection", "te", "trailer",
         NextResponse.MiddlewareNextHeader, NextResponse.MiddlewareRewriteHeader,
+    };
+
+    private static readonly HashSet<string> AddedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "set-cookie", "vary", "www-authenticate", "proxy-authenticate",
     };
 
     /// <summary>Writes status and headers, then the body unless <paramref name="omitBody"/>.</summary>
@@ -79,14 +87,30 @@ public static class ResponseWriter
         headers.Vary = existing.Length == 0 ? token : existing + ", " + token;
     }
 
+    /// <summary>True for a header whose values from several sources are all sent (<c>Set-Cookie</c>, <c>Vary</c>, ...); for any other the first source wins.</summary>
+    /// <param name="name">The header name.</param>
+    internal static bool IsAddedHeader(string name) => AddedHeaders.Contains(name);
+
+    /// <summary>True for a header the server frames or that only carries Next.js's internal signals; never copied from a response.</summary>
+    /// <param name="name">The header name.</param>
+    internal static bool IsServerOwnedHeader(string name) => ServerOwnedHeaders.Contains(name);
+
     private static void CopyHeaders(Headers source, IHeaderDictionary destination)
     {
         foreach (var group in source.RawEntries().GroupBy(e => e.Key, StringComparer.Ordinal))
         {
             if (ServerOwnedHeaders.Contains(group.Key)) continue;
-            destination[group.Key] = group.Key == "set-cookie"
+            var values = group.Key == "set-cookie"
                 ? new StringValues(group.Select(e => e.Value).ToArray())
                 : new StringValues(string.Join(", ", group.Select(e => e.Value)));
+            if (!destination.TryGetValue(group.Key, out var existing) || existing.Count == 0)
+            {
+                destination[group.Key] = values;
+            }
+            else if (AddedHeaders.Contains(group.Key))
+            {
+                destination[group.Key] = StringValues.Concat(existing, values);
+            }
         }
     }
 }

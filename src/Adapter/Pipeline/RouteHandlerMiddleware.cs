@@ -7,19 +7,27 @@ using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Http;
+using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
 
 namespace NextRouteHandlers.Pipeline;
 
 /// <summary>
-/// The request pipeline: normalise the path, match a route, resolve the method (automatic HEAD and OPTIONS, 405
-/// with <c>Allow</c>, 400 for unsupported methods), run the handler and write its response. Errors never reach the
-/// client: a handler that throws or returns nothing gives a 500 with an empty body and an error log.
+/// The request pipeline, in the order of Next.js's router (spec section 7.2): collapse repeated slashes (308) and
+/// resolve dot segments; remove the base path (404 outside it); add next.config headers; the trailing-slash
+/// redirect, then next.config redirects; <c>proxy.cs</c> when its matcher matches; <c>beforeFiles</c> rewrites;
+/// static routes; <c>afterFiles</c> rewrites; dynamic routes; <c>fallback</c> rewrites; the 404 page. Then it
+/// resolves the method (automatic HEAD and OPTIONS, 405 with <c>Allow</c>, 400 for unsupported methods), runs the
+/// handler and writes its response. Errors never reach the client: a handler (or proxy) that throws or returns
+/// nothing gives a 500 with an empty body and an error log.
 /// </summary>
 public sealed partial class RouteHandlerMiddleware
 {
     private readonly RouteMatcher _matcher;
     private readonly RouteHandlerOptions _options;
+    private readonly RoutingRules _rules;
+    private readonly ProxyRunner? _proxy;
+    private readonly ProxyMatcherSet? _proxyMatchers;
     private readonly bool _stripFunctionKeys;
     private readonly bool _behindFunctionsHost;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
@@ -30,8 +38,9 @@ public sealed partial class RouteHandlerMiddleware
     private readonly byte[]? _revalidateSecretHash;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
-    /// <param name="manifest">The app's routes.</param>
+    /// <param name="manifest">The app's routes and proxy.</param>
     /// <param name="options">Pipeline options.</param>
+    /// <param name="nextConfig">The next.config routing options (base path, trailing slash, headers, redirects, rewrites).</param>
     /// <param name="hostEnvironment">Where the app runs.</param>
     /// <param name="logger">Where handler failures are logged.</param>
     /// <param name="cache">The response cache of cached routes.</param>
@@ -39,9 +48,12 @@ public sealed partial class RouteHandlerMiddleware
     /// <param name="cacheState">What the prerender learnt about the routes.</param>
     /// <param name="build">The build id of cache keys.</param>
     /// <param name="cacheOptions">The cache options (the on-demand revalidation secret).</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A next.config rule is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A proxy matcher is invalid.</exception>
     public RouteHandlerMiddleware(
         RouteManifest manifest,
         IOptions<RouteHandlerOptions> options,
+        IOptions<NextConfig> nextConfig,
         FunctionsHostEnvironment hostEnvironment,
         ILogger<RouteHandlerMiddleware> logger,
         ResponseCache cache,
@@ -58,12 +70,22 @@ public sealed partial class RouteHandlerMiddleware
         _revalidateSecretHash = string.IsNullOrEmpty(secret) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(secret));
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(nextConfig);
         ArgumentNullException.ThrowIfNull(hostEnvironment);
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _matcher = new RouteMatcher(manifest);
         _options = options.Value;
+        var errors = new List<string>();
+        _rules = RoutingRules.Compile(nextConfig.Value, errors);
+        if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
+        if (manifest.Proxy is { } proxy)
+        {
+            _proxyMatchers = new ProxyMatcherSet(proxy);
+            _proxy = new ProxyRunner(proxy, logger);
+        }
+
         _stripFunctionKeys = _options.StripFunctionKeys ?? hostEnvironment.IsCustomHandler;
         _behindFunctionsHost = hostEnvironment.IsCustomHandler;
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     /// <summary>Handles one request; a terminal <see cref="RequestDelegate"/>.</summary>
@@ -72,10 +94,27 @@ public sealed partial class RouteHandlerMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         var (rawPath, rawQuery) = RawTarget(context, _behindFunctionsHost);
-        var normalized = PathNormalizer.Normalize(rawPath, rawQuery, _options.TrailingSlash);
-        if (normalized.RedirectTo is { } location)
+        var normalized = PathNormalizer.Normalize(rawPath, rawQuery);
+        if (normalized.RedirectTo is { } collapsed)
         {
-            await WriteRedirectAsync(context, location).ConfigureAwait(false);
+            await WriteRedirectAsync(context, StatusCodes.Status308PermanentRedirect, collapsed).ConfigureAwait(false);
+            return;
+        }
+
+        if (!_rules.TryStripBasePath(normalized.Path, out var path))
+        {
+            await WriteNotFoundAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var origin = PublicOrigin.Resolve(context.Request, _options.TrustForwardedHeaders);
+        if (_stripFunctionKeys) context.Request.Headers.Remove("x-functions-key");
+        var facts = new RequestFacts(context.Request, origin.Host, rawQuery);
+        _rules.ApplyHeaders(path, facts, context.Response.Headers);
+
+        if (PathNormalizer.TrailingSlashRedirect(normalized.Path, rawQuery, _rules.TrailingSlash) is { } slashed)
+        {
+            await WriteRedirectAsync(context, StatusCodes.Status308PermanentRedirect, slashed).ConfigureAwait(false);
             return;
         }
 
@@ -86,7 +125,38 @@ public sealed partial class RouteHandlerMiddleware
             return;
         }
 
-        var match = _matcher.Match(normalized.Path);
+        if (_rules.FindRedirect(path, facts, rawQuery) is { } redirect)
+        {
+            await WriteRedirectAsync(context, redirect.Status, redirect.Location).ConfigureAwait(false);
+            return;
+        }
+
+        var routePath = path;
+        if (_proxy is not null && _proxyMatchers!.Matches(path, facts))
+        {
+            var proxyRequest = new NextRequest(context, CreateUrl(origin, path, rawQuery, stripped: false));
+            var outcome = await _proxy.RunAsync(new ProxyInvocation(proxyRequest, context), _rules.BasePath).ConfigureAwait(false);
+            switch (outcome.Kind)
+            {
+                case ProxyOutcomeKind.Respond:
+                    foreach (var name in outcome.Response!.Headers.RawEntries().Select(e => e.Key).Distinct(StringComparer.Ordinal))
+                    {
+                        if (!ResponseWriter.IsAddedHeader(name)) context.Response.Headers.Remove(name);
+                    }
+
+                    await WriteResponseAsync(context, outcome.Response, HttpMethods.IsHead(method), _proxy.SourceFile).ConfigureAwait(false);
+                    return;
+                case ProxyOutcomeKind.Failed:
+                    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    return;
+                case ProxyOutcomeKind.Aborted:
+                    return;
+            }
+
+            routePath = outcome.RewritePath ?? routePath;
+        }
+
+        var match = Resolve(routePath, facts);
         switch (match.Status)
         {
             case RouteMatchStatus.NotFound:
@@ -114,15 +184,19 @@ public sealed partial class RouteHandlerMiddleware
             }
         }
 
+        // The cache key is the resolved path: the base path removed, rewrites applied (as Next.js keys its pages).
         if ((method == "GET" || omitBody) && CachePolicy.IsCacheable(route) && !_cacheState.IsDynamic(route)
-            && await ServeFromCacheAsync(context, route, match.Params!, normalized.Path, omitBody).ConfigureAwait(false))
+            && await ServeFromCacheAsync(context, route, match.Params!, routePath, omitBody).ConfigureAwait(false))
         {
             return;
         }
 
         using var maxDuration = route.Config.MaxDuration is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : null;
         using var endAtMaxDuration = maxDuration?.Token.Register(context.Abort);
-        var request = CreateRequest(context, normalized.Path, rawQuery, route);
+
+        // After a rewrite the handler still sees the URL the client asked for, with the destination route's params.
+        var stripped = route.Config.Dynamic == DynamicMode.ForceStatic;
+        var request = new NextRequest(context, CreateUrl(origin, path, rawQuery, stripped), stripped);
         var invocation = new RouteInvocation(request, new RouteContext(match.Params!, route), context);
         var response = await InvokeHandlerAsync(handler, invocation, route).ConfigureAwait(false);
         if (response is null)
@@ -131,7 +205,39 @@ public sealed partial class RouteHandlerMiddleware
             return;
         }
 
-        await WriteResponseAsync(context, response, omitBody, route).ConfigureAwait(false);
+        await WriteResponseAsync(context, response, omitBody, route.SourceFile).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Steps 5 to 10 of Next.js's order: <c>beforeFiles</c> rewrites (chained), a static route, <c>afterFiles</c>
+    /// rewrites (each destination tried against every route), a dynamic route, <c>fallback</c> rewrites, not found.
+    /// </summary>
+    private RouteMatch Resolve(string path, RequestFacts facts)
+    {
+        foreach (var step in _rules.BeforeFiles) path = step.Apply(path, facts) ?? path;
+        var match = _matcher.Match(path);
+        if (match.Status != RouteMatchStatus.NotFound && match.Route!.IsStatic) return match;
+
+        var rewritten = false;
+        foreach (var step in _rules.AfterFiles)
+        {
+            if (step.Apply(path, facts) is not { } destination) continue;
+            path = destination;
+            rewritten = true;
+            var candidate = _matcher.Match(path);
+            if (candidate.Status != RouteMatchStatus.NotFound) return candidate;
+        }
+
+        if (!rewritten && match.Status != RouteMatchStatus.NotFound) return match;
+        foreach (var step in _rules.Fallback)
+        {
+            if (step.Apply(path, facts) is not { } destination) continue;
+            path = destination;
+            var candidate = _matcher.Match(path);
+            if (candidate.Status != RouteMatchStatus.NotFound) return candidate;
+        }
+
+        return RouteMatch.NotFound;
     }
 
     /// <summary>Answers a cached route from the cache; false when the route turned out to be dynamic and must run live.</summary>
@@ -188,7 +294,7 @@ public sealed partial class RouteHandlerMiddleware
         headers.Set("x-nextjs-cache", cached.Status.ToString().ToUpperInvariant());
         if (!headers.Has("cache-control")) headers.Set("cache-control", CachePolicy.CacheControl(entry));
         var init = new ResponseInit { Status = entry.Status, Headers = headers };
-        await WriteResponseAsync(context, entry.Body.Length == 0 ? new Response(init) : new Response(entry.Body, init), omitBody, route).ConfigureAwait(false);
+        await WriteResponseAsync(context, entry.Body.Length == 0 ? new Response(init) : new Response(entry.Body, init), omitBody, route.SourceFile).ConfigureAwait(false);
         return true;
     }
 
@@ -264,7 +370,7 @@ public sealed partial class RouteHandlerMiddleware
         return contentType == "application/x-www-form-urlencoded" || contentType.StartsWith("multipart/form-data", StringComparison.Ordinal);
     }
 
-    private async Task WriteResponseAsync(HttpContext context, Response response, bool omitBody, RouteDefinition route)
+    private async Task WriteResponseAsync(HttpContext context, Response response, bool omitBody, string sourceFile)
     {
         try
         {
@@ -276,23 +382,21 @@ public sealed partial class RouteHandlerMiddleware
         }
         catch (Exception exception) when (context.Response.HasStarted)
         {
-            Log.StreamFailed(_logger, exception, route.SourceFile);
+            Log.StreamFailed(_logger, exception, sourceFile);
             context.Abort();
         }
         catch (Exception exception)
         {
-            Log.HandlerFailed(_logger, exception, context.Request.Method, route.SourceFile);
+            Log.HandlerFailed(_logger, exception, context.Request.Method, sourceFile);
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
     }
 
-    private NextRequest CreateRequest(HttpContext context, string path, string rawQuery, RouteDefinition route)
+    private NextUrl CreateUrl((string Protocol, string Host) origin, string path, string rawQuery, bool stripped)
     {
-        var stripped = route.Config.Dynamic == DynamicMode.ForceStatic;
-
         // A force-static handler sees the build-time origin, as in Next.js: the Host a client sends must not reach it.
-        var (protocol, host) = stripped ? ("http:", CacheRenderer.RenderOrigin) : PublicOrigin.Resolve(context.Request, _options.TrustForwardedHeaders);
+        if (stripped) origin = ("http:", CacheRenderer.RenderOrigin);
         UrlSearchParams search;
         if (stripped)
         {
@@ -304,8 +408,7 @@ public sealed partial class RouteHandlerMiddleware
             if (_stripFunctionKeys) search.Delete("code");
         }
 
-        if (_stripFunctionKeys) context.Request.Headers.Remove("x-functions-key");
-        return new NextRequest(context, new NextUrl(protocol, host, path, search), stripped);
+        return new NextUrl(origin.Protocol, origin.Host, path, search, _rules.BasePath);
     }
 
     private static (string Path, string Query) RawTarget(HttpContext context, bool behindFunctionsHost)
@@ -331,12 +434,13 @@ public sealed partial class RouteHandlerMiddleware
         return (path, query);
     }
 
-    private static async Task WriteRedirectAsync(HttpContext context, string location)
+    /// <summary>A redirect as Next.js's router sends it: <c>Location</c>, the location as a text body, and for 308 a <c>Refresh</c> header.</summary>
+    private static async Task WriteRedirectAsync(HttpContext context, int status, string location)
     {
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status308PermanentRedirect;
+        response.StatusCode = status;
         response.Headers.Location = location;
-        response.Headers["Refresh"] = "0;url=" + location;
+        if (status == StatusCodes.Status308PermanentRedirect) response.Headers["Refresh"] = "0;url=" + location;
         response.ContentType = "text/plain; charset=utf-8";
         await response.WriteAsync(location, context.RequestAborted).ConfigureAwait(false);
     }

@@ -5,14 +5,19 @@ namespace NextRouteHandlers.Tests.Pipeline;
 public class PathNormalizerTests
 {
     [Theory]
-    [InlineData("/api/x/", "", "/api/x")]
-    [InlineData("/api/x/", "?q=1", "/api/x?q=1")]
     [InlineData("/api//x", "?q=1", "/api/x?q=1")]
     [InlineData("//api///x", "", "/api/x")]
     [InlineData("/api\\x", "", "/api/x")]
     [InlineData("/items//alpha/", "", "/items/alpha/")]
-    public void Default_config_redirects_trailing_and_repeated_slashes(string path, string query, string location) =>
-        Assert.Equal(location, PathNormalizer.Normalize(path, query, trailingSlash: false).RedirectTo);
+    public void Repeated_slashes_and_backslashes_redirect_to_the_collapsed_path(string path, string query, string location) =>
+        Assert.Equal(location, PathNormalizer.Normalize(path, query).RedirectTo);
+
+    [Theory]
+    [InlineData("/api/x/", "", "/api/x")]
+    [InlineData("/api/x/", "?q=1", "/api/x?q=1")]
+    [InlineData("/bp/", "", "/bp")]
+    public void Default_config_redirects_a_trailing_slash_away(string path, string query, string location) =>
+        Assert.Equal(location, PathNormalizer.TrailingSlashRedirect(path, query, trailingSlash: false));
 
     [Theory]
     [InlineData("/")]
@@ -20,17 +25,18 @@ public class PathNormalizerTests
     [InlineData("/feed.xml")]
     public void Clean_paths_pass_unchanged(string path)
     {
-        var result = PathNormalizer.Normalize(path, string.Empty, trailingSlash: false);
+        var result = PathNormalizer.Normalize(path, string.Empty);
 
         Assert.Null(result.RedirectTo);
         Assert.Equal(path, result.Path);
+        Assert.Null(PathNormalizer.TrailingSlashRedirect(path, string.Empty, trailingSlash: false));
     }
 
     [Theory]
     [InlineData("/api/x", "/api/x/")]
     [InlineData("/data.json/", "/data.json")]
     public void Trailing_slash_true_adds_slashes_except_to_files(string path, string location) =>
-        Assert.Equal(location, PathNormalizer.Normalize(path, string.Empty, trailingSlash: true).RedirectTo);
+        Assert.Equal(location, PathNormalizer.TrailingSlashRedirect(path, string.Empty, trailingSlash: true));
 
     [Theory]
     [InlineData("/api/x/")]
@@ -38,7 +44,7 @@ public class PathNormalizerTests
     [InlineData("/.well-known/x")]
     [InlineData("/.well-known/x/")]
     public void Trailing_slash_true_leaves_these_alone(string path) =>
-        Assert.Null(PathNormalizer.Normalize(path, string.Empty, trailingSlash: true).RedirectTo);
+        Assert.Null(PathNormalizer.TrailingSlashRedirect(path, string.Empty, trailingSlash: true));
 
     [Theory]
     [InlineData("/a/../b", "/b")]

@@ -186,7 +186,7 @@ public class PipelineHttpTests
     [Fact]
     public async Task Trailing_slash_true_redirects_to_the_slashed_path_and_serves_it()
     {
-        await using var app = await LoopbackApp.StartAsync([Routes.Get("/api/x", i => new Response(i.Request.NextUrl.Pathname))], o => o.TrailingSlash = true);
+        await using var app = await LoopbackApp.StartAsync([Routes.Get("/api/x", i => new Response(i.Request.NextUrl.Pathname))], next: n => n.TrailingSlash = true);
 
         var redirect = await app.Client.GetAsync("/api/x");
         var served = await app.Client.GetAsync("/api/x/");
