@@ -20,6 +20,7 @@ public sealed class Azurite : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output;
+    private bool _disposed;
 
     private Azurite(Process process, StringBuilder output, int blobPort, int tablePort)
     {
@@ -87,6 +88,8 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Stops the emulator: TERM, then KILL if it lingers (it can ignore one TERM).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (_process.HasExited)
         {
             _process.Dispose();

@@ -58,7 +58,7 @@ public sealed partial class ResponseCache
         if (onDemand)
         {
             if (onlyIfGenerated && await ReadAsync(key, preferShared: true).ConfigureAwait(false) is null) return Answer(null, CacheStatus.Revalidated);
-            return Answer(await RenderOnceAsync(key, render, waitForOtherInstance: false).ConfigureAwait(false), CacheStatus.Revalidated);
+            return Answer(await RenderOnceAsync(key, render, waitForOtherInstance: false, force: true).ConfigureAwait(false), CacheStatus.Revalidated);
         }
 
         var tags = await ReadTagsAsync().ConfigureAwait(false);
@@ -181,43 +181,56 @@ public sealed partial class ResponseCache
         });
     }
 
-    private Task<CacheEntry> RenderOnceAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool waitForOtherInstance)
+    private Task<CacheEntry> RenderOnceAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool waitForOtherInstance, bool force = false)
     {
         var created = new TaskCompletionSource<CacheEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
         var task = _renders.GetOrAdd(key, created.Task);
         if (task != created.Task) return task;
-        _ = RunRenderAsync(key, render, waitForOtherInstance, created);
+        _ = RunRenderAsync(key, render, waitForOtherInstance, force, created);
         return task;
     }
 
-    private async Task RunRenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool waitForOtherInstance, TaskCompletionSource<CacheEntry> result)
+    private async Task RunRenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool waitForOtherInstance, bool force, TaskCompletionSource<CacheEntry> result)
     {
         try
         {
-            var startedAt = _time.GetUtcNow();
-            await using var handle = await TryLockAsync(key).ConfigureAwait(false);
-            if (handle is null && waitForOtherInstance && await WaitForOtherInstanceAsync(key, startedAt).ConfigureAwait(false) is { } rendered)
-            {
-                result.SetResult(rendered);
-                return;
-            }
-
+            var handle = await TryLockAsync(key).ConfigureAwait(false);
             if (handle is null && !waitForOtherInstance)
             {
                 // Another instance is regenerating this key; its entry will be picked up from the shared store.
-                var current = await ReadAsync(key, preferShared: true).ConfigureAwait(false);
-                if (current is not null)
+                if (await ReadAsync(key, preferShared: true).ConfigureAwait(false) is { } current)
                 {
                     result.SetResult(current);
                     return;
                 }
             }
+            else if (handle is null)
+            {
+                var (rendered, acquired) = await WaitForOtherInstanceAsync(key).ConfigureAwait(false);
+                if (rendered is not null)
+                {
+                    result.SetResult(rendered);
+                    return;
+                }
 
-            var entry = await render(_stopping.Token).ConfigureAwait(false);
-            _metrics.Regenerated();
-            _failedAt.TryRemove(key, out _);
-            await WriteAsync(key, entry).ConfigureAwait(false);
-            result.SetResult(entry);
+                handle = acquired;
+            }
+
+            await using (handle)
+            {
+                // Holding the lock: another instance may have stored a fresh entry just before it let go.
+                if (!force && handle is not null && await FreshSharedEntryAsync(key).ConfigureAwait(false) is { } fresh)
+                {
+                    result.SetResult(fresh);
+                    return;
+                }
+
+                var entry = await render(_stopping.Token).ConfigureAwait(false);
+                _metrics.Regenerated();
+                _failedAt.TryRemove(key, out _);
+                await WriteAsync(key, entry).ConfigureAwait(false);
+                result.SetResult(entry);
+            }
         }
         catch (Exception exception)
         {
@@ -230,6 +243,26 @@ public sealed partial class ResponseCache
         {
             _renders.TryRemove(new KeyValuePair<string, Task<CacheEntry>>(key, result.Task));
         }
+    }
+
+    /// <summary>Waits while another instance renders the key: its fresh entry, or the lock once it lets go (null on time-out).</summary>
+    private async Task<(CacheEntry? Entry, IAsyncDisposable? Lock)> WaitForOtherInstanceAsync(string key)
+    {
+        var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(30);
+        while (_time.GetUtcNow() < deadline && !_stopping.IsCancellationRequested)
+        {
+            await Task.Delay(100, _stopping.Token).ConfigureAwait(false);
+            if (await FreshSharedEntryAsync(key).ConfigureAwait(false) is { } entry) return (entry, null);
+            if (await TryLockAsync(key).ConfigureAwait(false) is { } handle) return (null, handle);
+        }
+
+        return (null, null);
+    }
+
+    private async Task<CacheEntry?> FreshSharedEntryAsync(string key)
+    {
+        var entry = await ReadAsync(key, preferShared: true).ConfigureAwait(false);
+        return entry is not null && Evaluate(entry, await ReadTagsAsync().ConfigureAwait(false)) == Freshness.Fresh ? entry : null;
     }
 
     private async Task<IAsyncDisposable?> TryLockAsync(string key)
@@ -246,25 +279,6 @@ public sealed partial class ResponseCache
             Log.LockFailed(_logger, exception, key);
             return NoLock.Instance;
         }
-    }
-
-    private async Task<CacheEntry?> WaitForOtherInstanceAsync(string key, DateTimeOffset since)
-    {
-        var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(30);
-        while (_time.GetUtcNow() < deadline && !_stopping.IsCancellationRequested)
-        {
-            await Task.Delay(100, _stopping.Token).ConfigureAwait(false);
-            var entry = await ReadAsync(key, preferShared: true).ConfigureAwait(false);
-            if (entry is not null && entry.LastModified >= since.AddSeconds(-1) && Evaluate(entry, await ReadTagsAsync().ConfigureAwait(false)) == Freshness.Fresh) return entry;
-            if (await TryLockAsync(key).ConfigureAwait(false) is { } handle)
-            {
-                // The other instance gave up: render here.
-                await handle.DisposeAsync().ConfigureAwait(false);
-                return null;
-            }
-        }
-
-        return null;
     }
 
     private async Task<CacheEntry?> ReadAsync(string key, bool preferShared)
@@ -310,8 +324,8 @@ public sealed partial class ResponseCache
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, TagState>> ReadTagsAsync() =>
-        await _tags.GetAsync(async () =>
+    private Task<IReadOnlyDictionary<string, TagState>> ReadTagsAsync() =>
+        _tags.GetAsync(async () =>
         {
             var clock = Stopwatch.StartNew();
             try
@@ -329,7 +343,7 @@ public sealed partial class ResponseCache
             {
                 _metrics.StoreOperation("tags-read", clock.Elapsed);
             }
-        }).ConfigureAwait(false);
+        });
 
     private enum Freshness
     {

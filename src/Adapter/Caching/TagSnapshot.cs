@@ -1,18 +1,20 @@
 namespace NextRouteHandlers.Caching;
 
 /// <summary>
-/// This instance's copy of the shared tag state, re-read at most once per <see cref="CacheOptions.TagRefreshInterval"/>
-/// (one read at a time). Invalidations made here are merged in at once, so this instance honours them immediately and
-/// every other instance within one interval. When the store cannot be read, the last copy keeps being used.
+/// This instance's copy of the shared tag state, re-read at most once per <see cref="CacheOptions.TagRefreshInterval"/>.
+/// When the copy is older than that, every caller waits for the same single re-read, so no request is answered with
+/// state older than the interval. Invalidations made here are merged in at once, so this instance honours them
+/// immediately and every other instance within one interval. When the store cannot be read, the last copy is used.
 /// </summary>
 internal sealed class TagSnapshot
 {
     private readonly ITagStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
-    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly Lock _gate = new();
     private Dictionary<string, TagState> _states = new(StringComparer.Ordinal);
     private DateTimeOffset _readAt = DateTimeOffset.MinValue;
+    private Task<IReadOnlyDictionary<string, TagState>>? _refreshing;
 
     public TagSnapshot(ITagStore store, TimeProvider time, TimeSpan interval)
     {
@@ -21,43 +23,51 @@ internal sealed class TagSnapshot
         _interval = interval;
     }
 
-    public async ValueTask<IReadOnlyDictionary<string, TagState>> GetAsync(Func<Task<IReadOnlyDictionary<string, TagState>?>> read)
+    public ITagStore Store => _store;
+
+    public Task<IReadOnlyDictionary<string, TagState>> GetAsync(Func<Task<IReadOnlyDictionary<string, TagState>?>> read)
     {
-        if (_time.GetUtcNow() - _readAt < _interval) return Volatile.Read(ref _states);
-        if (!await _refresh.WaitAsync(0).ConfigureAwait(false)) return Volatile.Read(ref _states);
-        try
+        lock (_gate)
         {
-            var fresh = await read().ConfigureAwait(false);
-            if (fresh is not null)
-            {
-                var merged = new Dictionary<string, TagState>(fresh, StringComparer.Ordinal);
-                foreach (var (tag, local) in Volatile.Read(ref _states))
-                {
-                    merged[tag] = merged.TryGetValue(tag, out var shared) ? TagStates.Merge(shared, local) : local;
-                }
-
-                Volatile.Write(ref _states, merged);
-            }
-
-            _readAt = _time.GetUtcNow();
+            if (_time.GetUtcNow() - _readAt < _interval) return Task.FromResult<IReadOnlyDictionary<string, TagState>>(_states);
+            return _refreshing ??= RefreshAsync(read);
         }
-        finally
-        {
-            _refresh.Release();
-        }
-
-        return Volatile.Read(ref _states);
     }
 
     public void MergeLocal(IEnumerable<TagState> states)
     {
-        lock (_refresh)
+        lock (_gate)
         {
-            var copy = new Dictionary<string, TagState>(Volatile.Read(ref _states), StringComparer.Ordinal);
+            var copy = new Dictionary<string, TagState>(_states, StringComparer.Ordinal);
             foreach (var state in states) copy[state.Tag] = copy.TryGetValue(state.Tag, out var existing) ? TagStates.Merge(existing, state) : state;
-            Volatile.Write(ref _states, copy);
+            _states = copy;
         }
     }
 
-    public ITagStore Store => _store;
+    private async Task<IReadOnlyDictionary<string, TagState>> RefreshAsync(Func<Task<IReadOnlyDictionary<string, TagState>?>> read)
+    {
+        await Task.Yield();
+        var startedAt = _time.GetUtcNow();
+        try
+        {
+            var fresh = await read().ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (fresh is not null)
+                {
+                    var merged = new Dictionary<string, TagState>(fresh, StringComparer.Ordinal);
+                    foreach (var (tag, local) in _states) merged[tag] = merged.TryGetValue(tag, out var shared) ? TagStates.Merge(shared, local) : local;
+                    _states = merged;
+                }
+
+                // A failed read is retried after one interval too, not on every request.
+                _readAt = startedAt;
+                return _states;
+            }
+        }
+        finally
+        {
+            lock (_gate) _refreshing = null;
+        }
+    }
 }

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using NextRouteHandlers.Testing;
+using Xunit.Abstractions;
+
+namespace NextRouteHandlers.EndToEnd.Tests;
+
+/// <summary>
+/// Two instances of the app (two processes, as two Function App instances) sharing one Azurite through the
+/// <c>AzureBlob</c> store: an invalidation made on one is honoured by the other within the tag refresh interval, a
+/// burst of requests for an expired entry renders it once across both, and an outage of the store fails no request.
+/// </summary>
+public sealed class MultiInstanceCacheTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private Azurite _azurite = null!;
+    private AppProcess _first = null!;
+    private AppProcess _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        string[] cache =
+        [
+            "--Cache:Store=AzureBlob",
+            $"--Cache:AzureBlob:ConnectionString={_azurite.ConnectionString}",
+            $"--Cache:AzureBlob:Container=multi-{suffix}",
+            $"--Cache:AzureBlob:Table=multi{suffix}",
+        ];
+        _first = await Start(cache);
+        _second = await Start(cache);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_tag_revalidated_on_one_instance_is_honoured_by_the_other_within_a_second()
+    {
+        var before = await Tagged(_second);
+        Assert.Equal("HIT", before.Cache);
+
+        var clock = Stopwatch.StartNew();
+        using (var revalidate = await _first.Client.PostAsync("/revalidate/tag?tag=demo-tag&mode=max", null)) Assert.Equal(HttpStatusCode.OK, revalidate.StatusCode);
+        (string Cache, string Nonce) seen;
+        do
+        {
+            seen = await Tagged(_second);
+        }
+        while (seen.Cache == "HIT" && seen.Nonce == before.Nonce && clock.Elapsed < TimeSpan.FromSeconds(10));
+
+        clock.Stop();
+        output.WriteLine($"cross-instance revalidation delay: {clock.ElapsedMilliseconds} ms");
+        Assert.Equal("STALE", seen.Cache);
+        Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(1.5), $"The second instance honoured the invalidation after {clock.ElapsedMilliseconds} ms.");
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_requests_for_an_expired_entry_across_both_instances_render_it_once()
+    {
+        using (var revalidate = await _first.Client.PostAsync("/revalidate/tag?tag=demo-tag&mode=now", null)) Assert.Equal(HttpStatusCode.OK, revalidate.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Tagged(i % 2 == 0 ? _first : _second)));
+
+        var renders = answers.Select(a => a.Nonce).Distinct().Count();
+        output.WriteLine($"renders for 50 concurrent requests on two instances: {renders}; results: {string.Join(", ", answers.GroupBy(a => a.Cache).Select(g => $"{g.Key} {g.Count()}"))}");
+        Assert.Equal(1, renders);
+        Assert.Contains(answers, a => a.Cache == "MISS");
+    }
+
+    [Fact]
+    public async Task With_the_store_stopped_every_request_is_still_answered()
+    {
+        await Tagged(_first);
+        await _azurite.DisposeAsync();
+
+        var clock = Stopwatch.StartNew();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/static/tagged", "/static/force", "/dyn/default", "/gsp-open/a", "/gsp-open/never-rendered", "/robots.txt" })
+        {
+            using var response = await _first.Client.GetAsync(path);
+            statuses.Add(response.StatusCode);
+        }
+
+        using (var revalidate = await _first.Client.PostAsync("/revalidate/path?path=/static/tagged", null)) statuses.Add(revalidate.StatusCode);
+        using (var afterRevalidate = await _first.Client.GetAsync("/static/tagged")) statuses.Add(afterRevalidate.StatusCode);
+        clock.Stop();
+
+        output.WriteLine($"8 requests with the store down took {clock.ElapsedMilliseconds} ms");
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    private static async Task<AppProcess> Start(string[] cache)
+    {
+        var port = LoopbackApp.FreePort();
+        return await AppProcess.StartAsync(RepositoryPaths.BuiltApp("tests/ConformanceApp", "ConformanceApp"), port, ["--urls", $"http://127.0.0.1:{port}", .. cache]);
+    }
+
+    private static async Task<(string Cache, string Nonce)> Tagged(AppProcess app)
+    {
+        using var response = await app.Client.GetAsync("/static/tagged");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (response.Headers.GetValues("x-nextjs-cache").Single(), body.GetProperty("handler").GetProperty("nonce").GetString()!);
+    }
+}
