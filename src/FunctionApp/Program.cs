@@ -10,4 +10,4 @@ builder.Services.AddRouteHandlers(AppRoutes.Manifest);
 
 var app = builder.Build();
 app.MapRouteHandlers();
-app.Run();
+return await app.RunRouteHandlersAsync(args);

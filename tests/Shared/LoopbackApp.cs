@@ -40,14 +40,16 @@ public sealed class LoopbackApp : IAsyncDisposable
 
     /// <summary>
     /// Starts the pipeline for <paramref name="routes"/> (and <paramref name="proxy"/>); <paramref name="services"/> runs
-    /// before the pipeline registers its own, so it can replace them; <paramref name="next"/> sets next.config options.
+    /// before the pipeline registers its own, so it can replace them; <paramref name="next"/> sets next.config options;
+    /// <paramref name="configuration"/> adds configuration keys (the cache uses the memory store unless told otherwise).
     /// </summary>
     public static async Task<LoopbackApp> StartAsync(
         IEnumerable<RouteDefinition> routes,
         Action<RouteHandlerOptions>? configure = null,
         Action<IServiceCollection>? services = null,
         Action<NextConfig>? next = null,
-        ProxyDefinition? proxy = null)
+        ProxyDefinition? proxy = null,
+        Dictionary<string, string?>? configuration = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new LogSink();
@@ -55,6 +57,7 @@ public sealed class LoopbackApp : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["Cache:Store"] = "Memory";
+        foreach (var (key, value) in configuration ?? []) builder.Configuration[key] = value;
         services?.Invoke(builder.Services);
         builder.Services.AddRouteHandlers(new RouteManifest(routes.ToArray()) { Proxy = proxy }, configure, next);
         var app = builder.Build();

@@ -339,6 +339,28 @@ public class PipelineHttpTests
     }
 
     [Fact]
+    public async Task Max_duration_cancels_the_signal_and_ends_the_request()
+    {
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = Routes.Define("/slow", new RouteHandlerTable
+        {
+            Get = Routes.HandlerAsync(async i =>
+            {
+                i.Request.Signal.Register(() => cancelled.TrySetResult());
+                await Task.Delay(TimeSpan.FromSeconds(30), i.Request.Signal);
+                return (Response?)new Response("too late");
+            }),
+        }, new RouteSegmentConfig { MaxDuration = 1 });
+        await using var app = await LoopbackApp.StartAsync([slow]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => app.Client.GetAsync("/slow"));
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_normal_completion_never_cancels_the_signal()
     {
         CancellationToken signal = default;

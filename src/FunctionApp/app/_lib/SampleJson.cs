@@ -26,6 +26,12 @@ public sealed record SearchQuery(string Query, string[] Tags);
 /// <summary>An order posted as a form.</summary>
 public sealed record Order(string Name, int Quantity);
 
+/// <summary>When a cached response was rendered.</summary>
+public sealed record RenderedAt(DateTimeOffset At);
+
+/// <summary>A product page's data.</summary>
+public sealed record Product(string Id, DateTimeOffset RenderedAt);
+
 /// <summary>Source-generated JSON metadata: no reflection, ready for trimming and Native AOT.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Greeting))]
@@ -35,4 +41,6 @@ public sealed record Order(string Name, int Quantity);
 [JsonSerializable(typeof(CookieReport))]
 [JsonSerializable(typeof(SearchQuery))]
 [JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(RenderedAt))]
+[JsonSerializable(typeof(Product))]
 public sealed partial class SampleJson : JsonSerializerContext;

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using NextRouteHandlers.Caching;
+using NextRouteHandlers.Testing;
+
+namespace NextRouteHandlers.Tests.Caching;
+
+public class CacheConfigurationTests
+{
+    [Theory]
+    [InlineData("Cache:Store", "Disk", "Cache:Store")]
+    [InlineData("Cache:ExpireTime", "-5", "Cache:ExpireTime")]
+    [InlineData("Cache:RevalidateSecret", "short", "Cache:RevalidateSecret")]
+    [InlineData("Cache:BuildId", "has spaces", "Cache:BuildId")]
+    [InlineData("Cache:Memory:SizeLimitBytes", "0", "Cache:Memory:SizeLimitBytes")]
+    public async Task A_bad_value_stops_startup_with_a_message_naming_the_key(string key, string value, string named)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => LoopbackApp.StartAsync([Routes.Get("/x", _ => new NextRouteHandlers.Http.Response("x"))], configuration: new() { [key] = value }));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Azure_blob_needs_a_connection_string_or_a_service_url_and_valid_names()
+    {
+        var result = new CacheOptionsValidator().Validate(null, new CacheOptions
+        {
+            Store = CacheStoreKind.AzureBlob,
+            AzureBlob = new AzureBlobStoreOptions { Container = "Bad_Name", Table = "1table" },
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.Contains("Cache:AzureBlob:ConnectionString or Cache:AzureBlob:ServiceUri", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("Cache:AzureBlob:Container", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("Cache:AzureBlob:Table", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_defaults_are_valid() => Assert.True(new CacheOptionsValidator().Validate(null, new CacheOptions()).Succeeded);
+
+    [Fact]
+    public void The_table_endpoint_is_derived_from_the_blob_endpoint()
+    {
+        Assert.Equal(new Uri("https://acct.table.core.windows.net/"), NextRouteHandlers.Caching.AzureBlob.AzureBlobCacheStores.TableUriFor(new Uri("https://acct.blob.core.windows.net/")));
+        Assert.Throws<InvalidOperationException>(() => NextRouteHandlers.Caching.AzureBlob.AzureBlobCacheStores.TableUriFor(new Uri("http://127.0.0.1:10000/devstoreaccount1")));
+    }
+}
