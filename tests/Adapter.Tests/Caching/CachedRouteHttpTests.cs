@@ -1,0 +1,81 @@
+using System.Net;
+using NextRouteHandlers.Http;
+using NextRouteHandlers.Routing;
+using NextRouteHandlers.Testing;
+
+namespace NextRouteHandlers.Tests.Caching;
+
+/// <summary>Cached routes over real HTTP: HEAD from the entry, on-demand revalidation behind the secret, tags never sent.</summary>
+public class CachedRouteHttpTests
+{
+    private const string Secret = "a-revalidation-secret-of-length";
+    private static int _renders;
+
+    private static Task<LoopbackApp> Start() => LoopbackApp.StartAsync(
+        [
+            Routes.Define("/static", new RouteHandlerTable
+            {
+                Get = Routes.Handler(_ =>
+                {
+                    Next.CacheTag("t");
+                    return new Response("render " + Interlocked.Increment(ref _renders), new ResponseInit { Headers = { { "x-from", "handler" } } });
+                }),
+            }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic }),
+            Routes.Define("/items/[id]", new RouteHandlerTable { Get = Routes.Handler(i => new Response(i.Context.Params["id"])) }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic }),
+        ],
+        configuration: new() { ["Cache:RevalidateSecret"] = Secret });
+
+    private static HttpRequestMessage Revalidate(string path, string secret, bool ifGenerated = false)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-prerender-revalidate", secret);
+        if (ifGenerated) request.Headers.Add("x-prerender-revalidate-if-generated", "1");
+        return request;
+    }
+
+    [Fact]
+    public async Task Head_is_answered_from_the_cached_entry_without_a_body()
+    {
+        await using var app = await Start();
+
+        using var get = await app.Client.GetAsync("/static");
+        using var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/static"));
+
+        Assert.Equal("HIT", head.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal("handler", head.Headers.GetValues("x-from").Single());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.False(get.Headers.Contains("x-next-cache-tags"));
+    }
+
+    [Fact]
+    public async Task The_revalidation_header_renders_now_only_with_the_right_secret()
+    {
+        await using var app = await Start();
+        var before = await app.Client.GetStringAsync("/static");
+
+        using var wrong = await app.Client.SendAsync(Revalidate("/static", "not-the-secret"));
+        using var right = await app.Client.SendAsync(Revalidate("/static", Secret));
+        var after = await app.Client.GetStringAsync("/static");
+
+        Assert.Equal("HIT", wrong.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal(before, await wrong.Content.ReadAsStringAsync());
+        Assert.Equal("REVALIDATED", right.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.NotEqual(before, await right.Content.ReadAsStringAsync());
+        Assert.Equal(await right.Content.ReadAsStringAsync(), after);
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Message.Contains(Secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task If_generated_answers_404_for_a_path_never_rendered_and_a_wrong_secret_reveals_nothing()
+    {
+        await using var app = await Start();
+
+        using var unknown = await app.Client.SendAsync(Revalidate("/items/never", Secret, ifGenerated: true));
+        using var guess = await app.Client.SendAsync(Revalidate("/items/other", "guess", ifGenerated: true));
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("REVALIDATED", unknown.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal(HttpStatusCode.OK, guess.StatusCode);
+        Assert.Equal("MISS", guess.Headers.GetValues("x-nextjs-cache").Single());
+    }
+}
