@@ -1,7 +1,7 @@
 namespace NextRouteHandlers.Http;
 
-/// <summary>The options of <c>cookies.set(name, value, options)</c>.</summary>
-public sealed record CookieOptions
+/// <summary>The options of <c>cookies.set(name, value, options)</c>; a <see cref="ResponseCookie"/> is these plus a name and value.</summary>
+public record CookieOptions
 {
     /// <summary>The path; <c>/</c> when null.</summary>
     public string? Path { get; init; }
@@ -9,10 +9,10 @@ public sealed record CookieOptions
     /// <summary>The domain, or null.</summary>
     public string? Domain { get; init; }
 
-    /// <summary>When the cookie expires, or null.</summary>
+    /// <summary>When the cookie expires, or null. Set automatically from a non-zero <see cref="MaxAge"/>.</summary>
     public DateTimeOffset? Expires { get; init; }
 
-    /// <summary>The lifetime in seconds, or null; a non-zero value also sets <c>Expires</c>.</summary>
+    /// <summary>The lifetime in seconds, or null; a non-zero value also sets <c>Expires</c>, and zero deletes the cookie at once.</summary>
     public long? MaxAge { get; init; }
 
     /// <summary>Send only over HTTPS.</summary>
@@ -21,7 +21,7 @@ public sealed record CookieOptions
     /// <summary>Hide from client scripts.</summary>
     public bool HttpOnly { get; init; }
 
-    /// <summary><c>lax</c>, <c>strict</c> or <c>none</c>, or null.</summary>
+    /// <summary><c>lax</c>, <c>strict</c> or <c>none</c> (written in lower case, as Next.js does), or null.</summary>
     public string? SameSite { get; init; }
 
     /// <summary>Partitioned (CHIPS).</summary>
@@ -29,10 +29,4 @@ public sealed record CookieOptions
 
     /// <summary><c>low</c>, <c>medium</c> or <c>high</c>, or null.</summary>
     public string? Priority { get; init; }
-
-    internal ResponseCookie Apply(string name, string value) => new(name, value)
-    {
-        Path = Path, Domain = Domain, Expires = Expires, MaxAge = MaxAge, Secure = Secure, HttpOnly = HttpOnly,
-        SameSite = SameSite, Partitioned = Partitioned, Priority = Priority,
-    };
 }

@@ -48,7 +48,7 @@ public sealed class CookieStore
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
-        return Set((options ?? new CookieOptions()).Apply(name, value));
+        return Set(new ResponseCookie(name, value, options ?? new CookieOptions()));
     }
 
     /// <summary>Sets a cookie on the response.</summary>

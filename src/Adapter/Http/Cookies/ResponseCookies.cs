@@ -43,7 +43,7 @@ public sealed class ResponseCookies
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
-        return Set((options ?? new CookieOptions()).Apply(name, value));
+        return Set(new ResponseCookie(name, value, options ?? new CookieOptions()));
     }
 
     /// <summary>Sets a cookie (<c>cookies.set({ name, value, ... })</c>).</summary>

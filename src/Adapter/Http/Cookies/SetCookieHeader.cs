@@ -13,7 +13,7 @@ public static class SetCookieHeader
     private static readonly DateTimeOffset Epoch = DateTimeOffset.FromUnixTimeMilliseconds(0);
 
     /// <summary>The value of a <c>Set-Cookie</c> header for <paramref name="cookie"/>.</summary>
-    /// <param name="cookie">The cookie, with <see cref="ResponseCookie.Expires"/> already filled from a non-zero max-age.</param>
+    /// <param name="cookie">The cookie, with <see cref="CookieOptions.Expires"/> already filled from a non-zero max-age.</param>
     public static string Serialize(ResponseCookie cookie)
     {
         ArgumentNullException.ThrowIfNull(cookie);
