@@ -43,6 +43,25 @@ public sealed class AzureStoresTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task An_older_render_never_replaces_a_newer_one()
+    {
+        var stores = Stores();
+        var clock = new ManualClock(Start);
+        var older = Entry(clock, "older");
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var newer = Entry(clock, "newer");
+
+        await stores.Entries.SetAsync("k", newer, CancellationToken.None);
+        await stores.Entries.SetAsync("k", older, CancellationToken.None);
+        var kept = await stores.Entries.GetAsync("k", CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await stores.Entries.SetAsync("k", Entry(clock, "newest"), CancellationToken.None);
+
+        Assert.Equal("newer", Encoding.UTF8.GetString(kept!.Body));
+        Assert.Equal("newest", Encoding.UTF8.GetString((await stores.Entries.GetAsync("k", CancellationToken.None))!.Body));
+    }
+
+    [Fact]
     public async Task Tag_state_is_shared_through_the_table_and_the_newest_invalidation_wins()
     {
         var options = new AzureBlobStoreOptions { ConnectionString = fixture.Azurite.ConnectionString, Container = "tags" + Guid.NewGuid().ToString("N")[..10], Table = "t" + Guid.NewGuid().ToString("N")[..20] };
