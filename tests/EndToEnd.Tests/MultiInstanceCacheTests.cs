@@ -57,6 +57,8 @@ public sealed class MultiInstanceCacheTests(ITestOutputHelper output) : IAsyncLi
         clock.Stop();
         output.WriteLine($"cross-instance revalidation delay: {clock.ElapsedMilliseconds} ms");
         Assert.Equal("STALE", seen.Cache);
+        // The bound is the refresh interval (0.5 s) plus one table read and one request; 1 s is the goal, the extra
+        // half second absorbs a loaded CI machine.
         Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(1.5), $"The second instance honoured the invalidation after {clock.ElapsedMilliseconds} ms.");
     }
 

@@ -19,10 +19,10 @@ public sealed class CacheOptions
     public int ExpireTime { get; set; } = CachePolicy.OneYear;
 
     /// <summary>
-    /// How long an instance may use tag state it read before reading it again; also the longest delay before an
-    /// invalidation made on another instance is honoured here. One second by default.
+    /// How long an instance may use tag state it read before reading it again; with the read itself, the longest delay
+    /// before an invalidation made on another instance is honoured here. Half a second by default.
     /// </summary>
-    public TimeSpan TagRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan TagRefreshInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How long one store operation may take before the cache gives up on it and serves without it. Two seconds by default.</summary>
     public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromSeconds(2);

@@ -8,7 +8,7 @@ namespace FunctionApp.App.Api;
 /// <summary>
 /// <c>POST /api/revalidate?tag=products</c> (or <c>?path=/products/1</c>) with <c>Authorization: Bearer &lt;secret&gt;</c>:
 /// on-demand revalidation, for a CMS webhook. The secret is the app setting <c>Revalidate__Secret</c>. Every instance
-/// of the app honours it within a second.
+/// of the app honours it within about a second.
 /// </summary>
 public static class RevalidateRoute
 {
