@@ -341,6 +341,12 @@ public sealed partial class RouteHandlerMiddleware
             await _cache.InvalidateAsync(scope.Invalidations).ConfigureAwait(false);
             return new Response(new ResponseInit { Status = fallback.Status });
         }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException rejected)
+        {
+            // The server refused the request while the handler read it (a body over the limit: 413).
+            Log.BadRequest(_logger, route.SourceFile, rejected.Message);
+            return new Response(new ResponseInit { Status = rejected.StatusCode });
+        }
         catch (BadRequestException badRequest)
         {
             Log.BadRequest(_logger, route.SourceFile, badRequest.Message);
