@@ -95,13 +95,4 @@ public sealed class CachingSampleTests : IAsyncLifetime
 
         throw new TimeoutException("The product was never regenerated.");
     }
-
-    private sealed class TemporaryFolder : IDisposable
-    {
-        private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("prerender-");
-
-        public string Path => _directory.FullName;
-
-        public void Dispose() => _directory.Delete(recursive: true);
-    }
 }

@@ -21,6 +21,17 @@ public sealed class AppProcess : IAsyncDisposable
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
     }
 
+    /// <summary>The process id, for signals.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Waits for the process to exit (after a signal, say) and returns its exit code.</summary>
+    /// <param name="timeout">How long to wait.</param>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>The app's address.</summary>
     public Uri BaseAddress { get; }
 
