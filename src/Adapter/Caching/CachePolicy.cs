@@ -47,6 +47,28 @@ public static class CachePolicy
         return entry.Expire is null ? $"s-maxage={revalidate}, stale-while-revalidate" : $"s-maxage={revalidate}";
     }
 
+    /// <summary>
+    /// True when a rendered response may be stored: not when its handler marked it <c>Cache-Control: private</c> or
+    /// <c>no-store</c> (per-user or sensitive content), whatever the route's config says. Such a response is sent to the
+    /// client that caused the render and rendered again for the next one.
+    /// </summary>
+    /// <param name="entry">The rendered response.</param>
+    public static bool MayStore(CacheEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        foreach (var header in entry.Headers)
+        {
+            if (!header.Key.Equals("cache-control", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var directive in header.Value.Split(','))
+            {
+                var name = directive.Split('=')[0].Trim();
+                if (name.Equals("private", StringComparison.OrdinalIgnoreCase) || name.Equals("no-store", StringComparison.OrdinalIgnoreCase)) return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The path a set of params gives for a pattern (<c>/items/[id]</c> with <c>id = 1</c> → <c>/items/1</c>); catch-all values join with <c>/</c>.</summary>
     /// <param name="route">The route.</param>
     /// <param name="values">One value (a string, or a string array for catch-alls) per parameter.</param>

@@ -228,7 +228,8 @@ public sealed partial class ResponseCache
                 var entry = await render(_stopping.Token).ConfigureAwait(false);
                 _metrics.Regenerated();
                 _failedAt.TryRemove(key, out _);
-                await WriteAsync(key, entry).ConfigureAwait(false);
+                if (CachePolicy.MayStore(entry)) await WriteAsync(key, entry).ConfigureAwait(false);
+                else Log.NotStored(_logger, key);
                 result.SetResult(entry);
             }
         }
@@ -375,6 +376,9 @@ public sealed partial class ResponseCache
 
         [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Writing {Count} tag invalidation(s) to the shared store failed; only this instance honours them.")]
         public static partial void TagWriteFailed(ILogger logger, Exception exception, int count);
+
+        [LoggerMessage(EventId = 106, Level = LogLevel.Debug, Message = "The response of '{Key}' is marked private or no-store and was not stored.")]
+        public static partial void NotStored(ILogger logger, string key);
 
         [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Taking the regeneration lock of '{Key}' failed; rendering without it.")]
         public static partial void LockFailed(ILogger logger, Exception exception, string key);

@@ -191,6 +191,27 @@ public class ResponseCacheTests
         Assert.Equal(2, render.Calls);
     }
 
+    [Theory]
+    [InlineData("private, max-age=60")]
+    [InlineData("no-store")]
+    [InlineData("public, NO-STORE")]
+    public async Task A_response_marked_private_or_no_store_is_never_stored(string cacheControl)
+    {
+        var clock = new ManualClock(Start);
+        var store = new MemoryIncrementalCache(1 << 20);
+        var cache = Engine(clock, store);
+        var calls = 0;
+        Task<CacheEntry> Render(CancellationToken cancellationToken) =>
+            Task.FromResult(Entry(clock, "user data " + Interlocked.Increment(ref calls)) with { Headers = [new("cache-control", cacheControl)] });
+
+        var first = await cache.GetOrRenderAsync("k", Render);
+        var second = await cache.GetOrRenderAsync("k", Render);
+
+        Assert.Equal((CacheStatus.Miss, "user data 1"), (first.Status, Text(first)));
+        Assert.Equal((CacheStatus.Miss, "user data 2"), (second.Status, Text(second)));
+        Assert.Null(await store.GetAsync("k", CancellationToken.None));
+    }
+
     [Fact]
     public async Task Prerender_keeps_a_usable_stored_entry()
     {
