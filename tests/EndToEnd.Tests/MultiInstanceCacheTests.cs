@@ -96,6 +96,9 @@ public sealed class MultiInstanceCacheTests(ITestOutputHelper output) : IAsyncLi
 
         output.WriteLine($"8 requests with the store down took {clock.ElapsedMilliseconds} ms");
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        var accountKey = _azurite.ConnectionString.Split(';').Single(p => p.StartsWith("AccountKey=", StringComparison.Ordinal))["AccountKey=".Length..];
+        Assert.Contains("cache store failed", _first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(accountKey, _first.Output, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
