@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
@@ -14,7 +15,7 @@ namespace NextRouteHandlers.Caching;
 /// handler that reads request data fails the render with <see cref="DynamicUsageException"/>, so no client's data
 /// can end up in a response served to others.
 /// </summary>
-public sealed class CacheRenderer
+public sealed partial class CacheRenderer
 {
     /// <summary>The origin cached renders see in <c>request.Url</c>, Next.js's build-time origin.</summary>
     public const string RenderOrigin = "localhost:3000";
@@ -28,13 +29,16 @@ public sealed class CacheRenderer
     private readonly IServiceScopeFactory _scopes;
     private readonly CacheOptions _options;
     private readonly TimeProvider _time;
+    private readonly ILogger<CacheRenderer> _logger;
 
     /// <summary>Creates the renderer.</summary>
     /// <param name="scopes">Creates the services scope of each render.</param>
     /// <param name="options">Cache options.</param>
     /// <param name="time">The clock.</param>
-    public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time)
+    /// <param name="logger">Where a cached <c>Set-Cookie</c> is warned about.</param>
+    public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time, ILogger<CacheRenderer> logger)
     {
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -83,6 +87,7 @@ public sealed class CacheRenderer
             throw new InvalidOperationException($"Route handler '{route.SourceFile}' returned NextResponse.Next() or NextResponse.Rewrite(), which only proxy.cs may return.");
         }
 
+        if (response.Headers.Has("set-cookie")) Log.CachedSetCookie(_logger, route.SourceFile);
         using var body = new MemoryStream();
         if (response.Body is { } content) await content.WriteToAsync(body, cancellationToken).ConfigureAwait(false);
         var revalidate = CachePolicy.RevalidateSeconds(route);
@@ -96,5 +101,11 @@ public sealed class CacheRenderer
             Expire = revalidate is null ? null : _options.ExpireTime,
             Tags = ImplicitTags.For(route.AppPath, pathname).Concat(scope.CacheTags).Distinct(StringComparer.Ordinal).Take(128).ToArray(),
         };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "The cached response of '{RouteFile}' sets a cookie: every client served from the cache gets the same Set-Cookie.")]
+        public static partial void CachedSetCookie(ILogger logger, string routeFile);
     }
 }

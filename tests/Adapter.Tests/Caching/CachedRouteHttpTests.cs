@@ -48,6 +48,28 @@ public class CachedRouteHttpTests
     }
 
     [Fact]
+    public async Task A_cached_response_that_sets_a_cookie_is_replayed_and_warned_about()
+    {
+        await using var app = await LoopbackApp.StartAsync([
+            Routes.Define("/with-cookie", new RouteHandlerTable
+            {
+                Get = Routes.Handler(_ =>
+                {
+                    var response = new NextResponse("x");
+                    response.Cookies.Set("shared", "1");
+                    return response;
+                }),
+            }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic }),
+        ]);
+
+        using var response = await app.Client.GetAsync("/with-cookie");
+
+        Assert.Equal("HIT", response.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal(["shared=1; Path=/"], response.Headers.GetValues("Set-Cookie"));
+        Assert.Contains(app.Logs.Entries, e => e.EventId.Id == 300 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+
+    [Fact]
     public async Task The_revalidation_header_renders_now_only_with_the_right_secret()
     {
         await using var app = await Start();
