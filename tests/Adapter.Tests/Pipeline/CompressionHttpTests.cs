@@ -76,15 +76,8 @@ public class CompressionHttpTests
     [Fact]
     public async Task A_compressed_stream_is_still_flushed_chunk_by_chunk()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async IAsyncEnumerable<string> Chunks([EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            yield return "first;";
-            await release.Task.WaitAsync(cancellationToken);
-            yield return "second;";
-        }
-
-        await using var app = await LoopbackApp.StartAsync([Routes.Get("/stream", _ => new Response(Chunks(), new ResponseInit { Headers = { { "content-type", "text/plain" } } }))]);
+        var stream = new GatedStream();
+        await using var app = await LoopbackApp.StartAsync([Routes.Get("/stream", _ => stream.Response())]);
 
         using var response = await app.Client.SendAsync(Get("/stream", "gzip"), HttpCompletionOption.ResponseHeadersRead);
         await using var body = await response.Content.ReadAsStreamAsync();
@@ -92,7 +85,7 @@ public class CompressionHttpTests
         var buffer = new byte[6];
         await gzip.ReadExactlyAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("first;", Encoding.UTF8.GetString(buffer));
-        release.SetResult();
+        stream.Release();
         Assert.Equal("second;", await new StreamReader(gzip).ReadToEndAsync());
     }
 

@@ -294,22 +294,15 @@ public class PipelineHttpTests
     [Fact]
     public async Task Streamed_chunks_reach_the_client_before_the_stream_ends()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async IAsyncEnumerable<string> Chunks([EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            yield return "first;";
-            await release.Task.WaitAsync(cancellationToken);
-            yield return "second;";
-        }
-
-        await using var app = await LoopbackApp.StartAsync([Routes.Get("/stream", _ => new Response(Chunks(), new ResponseInit { Headers = { { "content-type", "text/plain" } } }))]);
+        var stream = new GatedStream();
+        await using var app = await LoopbackApp.StartAsync([Routes.Get("/stream", _ => stream.Response())]);
 
         using var response = await app.Client.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead);
         await using var body = await response.Content.ReadAsStreamAsync();
         var buffer = new byte[64];
         var read = await body.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("first;", Encoding.UTF8.GetString(buffer, 0, read));
-        release.SetResult();
+        stream.Release();
         Assert.Equal("second;", await new StreamReader(body).ReadToEndAsync());
     }
 
