@@ -4,11 +4,16 @@
 #   deploy/publish.sh [output-dir]          (default: ./publish)
 #
 # Produces:
-#   <output-dir>/app/       the app root: host.json, routes/function.json, and FunctionApp, a self-contained
-#                           linux-x64 executable (host.json's defaultExecutablePath) that carries its own .NET
-#                           runtime, so it does not depend on what, if anything, the instance has installed.
+#   <output-dir>/app/       the app root: host.json, routes/function.json, appsettings.json and FunctionApp, a
+#                           Native AOT linux-x64 executable (host.json's defaultExecutablePath): machine code with
+#                           the runtime compiled in, so it needs no .NET on the instance and starts in milliseconds.
 #   <output-dir>/app.zip    the contents of app/ (host.json at the zip root, file modes kept), ready for
 #                           `az functionapp deployment source config-zip --src <output-dir>/app.zip`.
+#   <output-dir>/symbols/   the native debug symbols (FunctionApp.dbg) and PDBs, kept out of the package: they are
+#                           twice the size of the executable and only needed to read a crash dump.
+#
+# Native AOT needs clang and zlib (Debian/Ubuntu: apt-get install clang zlib1g-dev). Any trim or AOT warning fails
+# the publish (TreatWarningsAsErrors), so what is published is what was analysed.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,14 +22,21 @@ mkdir -p "$output_dir"
 output_dir="$(cd "$output_dir" && pwd)"
 app_dir="$output_dir/app"
 zip_file="$output_dir/app.zip"
+symbols_dir="$output_dir/symbols"
 
 # Start from empty: files left over from an earlier publish must not end up in the package.
-rm -rf "$app_dir" "$zip_file"
+rm -rf "$app_dir" "$zip_file" "$symbols_dir"
 
+# FunctionApp.csproj sets PublishAot; -r picks the platform the Functions host runs.
 dotnet publish "$repo_root/src/FunctionApp/FunctionApp.csproj" \
-  -c Release -r linux-x64 --self-contained \
+  -c Release -r linux-x64 \
   -o "$app_dir" \
   -nologo
+
+mkdir -p "$symbols_dir"
+find "$app_dir" -maxdepth 1 -type f \( -name '*.dbg' -o -name '*.pdb' \) -exec mv {} "$symbols_dir/" \;
+# XML documentation of the libraries is for the IDE, not the server.
+find "$app_dir" -maxdepth 1 -type f -name '*.xml' -delete
 
 for required in host.json routes/function.json FunctionApp; do
   if [[ ! -e "$app_dir/$required" ]]; then

@@ -39,11 +39,6 @@ param deploymentContainerName string = 'app-package'
 @maxLength(63)
 param cacheContainerName string = 'isr-cache'
 
-@description('Table holding the response cache\'s tag state (app setting Cache__AzureBlob__Table).')
-@minLength(3)
-@maxLength(63)
-param cacheTagTableName string = 'isrtags'
-
 @description('Largest number of instances the app scales out to (Flex Consumption allows up to 1000).')
 @minValue(1)
 @maxValue(1000)
@@ -95,7 +90,6 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSkuName
     deploymentContainerName: deploymentContainerName
     cacheContainerName: cacheContainerName
-    cacheTagTableName: cacheTagTableName
   }
 }
 
@@ -132,7 +126,6 @@ module functionApp 'modules/functionApp.bicep' = {
     storageAccountName: storageAccountName
     deploymentContainerName: deploymentContainerName
     cacheContainerName: cacheContainerName
-    cacheTagTableName: cacheTagTableName
     appInsightsName: appInsightsName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

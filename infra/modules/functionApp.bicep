@@ -1,5 +1,5 @@
 // The Flex Consumption plan and the Function App. The app is a custom handler (runtime `custom`): the Functions
-// host starts the self-contained executable named in host.json and proxies every request to it. Flex takes the
+// host starts the Native AOT executable named in host.json and proxies every request to it. Flex takes the
 // runtime from functionAppConfig.runtime (not FUNCTIONS_WORKER_RUNTIME) and the code from a zip in a blob
 // container (not WEBSITE_RUN_FROM_PACKAGE), so neither setting appears here.
 
@@ -26,9 +26,6 @@ param deploymentContainerName string
 
 @description('Blob container holding the response cache\'s entries.')
 param cacheContainerName string
-
-@description('Table of the response cache\'s tag state (app setting Cache__AzureBlob__Table).')
-param cacheTagTableName string
 
 @description('Name of the Application Insights component.')
 param appInsightsName string
@@ -153,16 +150,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
           value: storage.properties.primaryEndpoints.blob
         }
         {
-          name: 'Cache__AzureBlob__TableServiceUri'
-          value: storage.properties.primaryEndpoints.table
-        }
-        {
           name: 'Cache__AzureBlob__Container'
           value: cacheContainerName
-        }
-        {
-          name: 'Cache__AzureBlob__Table'
-          value: cacheTagTableName
         }
         {
           name: 'Cache__RevalidateSecret'

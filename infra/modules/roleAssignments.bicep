@@ -32,8 +32,9 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 // Storage Blob Data Owner on the account. Needed for: the Functions host's own blobs (AzureWebJobsStorage: host
 // locks and keys); the deployment container, where Flex Consumption stores the zip you deploy and from which
 // every instance loads it, authenticating as this identity (functionAppConfig.deployment.storage); and the
-// response cache's blobs. Owner rather than Contributor because the cache uses blob index tags: reading,
-// writing and querying tags needs Storage Blob Data Owner, and Contributor is refused.
+// response cache's blobs (entries, tag state, lease locks). Owner rather than Contributor because identity-based
+// AzureWebJobsStorage is documented with Owner (the host manages container-level state); the cache alone would
+// work with Contributor, and holding both would be redundant.
 resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identity.id, storageBlobDataOwner)
   scope: storage
@@ -44,9 +45,9 @@ resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Storage Table Data Contributor on the account. Needed for the response cache's tag table (per-tag stale and
-// expired timestamps shared by every instance, read and written with ETag concurrency); the Functions host also
-// writes its diagnostic events to a table in AzureWebJobsStorage when it can.
+// Storage Table Data Contributor on the account. The app itself uses no tables; the Functions host writes its
+// diagnostic events (AzureFunctionsDiagnosticEvents) to a table in AzureWebJobsStorage, and without this role
+// those events, which the portal's diagnostics read, are lost.
 resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identity.id, storageTableDataContributor)
   scope: storage

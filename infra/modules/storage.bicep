@@ -1,5 +1,5 @@
 // One storage account for everything the app stores: the Functions host's own state (AzureWebJobsStorage), the
-// Flex Consumption deployment package, the response cache's blobs, and the cache's tag table. Only Microsoft
+// Flex Consumption deployment package, and the response cache (entries, tag state and locks, all blobs). Only Microsoft
 // Entra ID (managed identity) access: shared keys are disabled, so no connection string with a key exists.
 
 @description('Name of the storage account (3-24 lowercase letters and digits, globally unique).')
@@ -29,9 +29,6 @@ param deploymentContainerName string
 
 @description('Blob container holding the response cache\'s entries.')
 param cacheContainerName string
-
-@description('Table holding the response cache\'s tag state (stale/expired timestamps per tag).')
-param cacheTagTableName string
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
@@ -72,16 +69,6 @@ resource cacheContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
   properties: {
     publicAccess: 'None'
   }
-}
-
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
-  parent: storage
-  name: 'default'
-}
-
-resource cacheTagTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = {
-  parent: tableService
-  name: cacheTagTableName
 }
 
 @description('Name of the storage account.')

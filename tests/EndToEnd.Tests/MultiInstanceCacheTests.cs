@@ -26,7 +26,6 @@ public sealed class MultiInstanceCacheTests(ITestOutputHelper output) : IAsyncLi
             "--Cache:Store=AzureBlob",
             $"--Cache:AzureBlob:ConnectionString={_azurite.ConnectionString}",
             $"--Cache:AzureBlob:Container=multi-{suffix}",
-            $"--Cache:AzureBlob:Table=multi{suffix}",
         ];
         _first = await Start(cache);
         _second = await Start(cache);
@@ -57,7 +56,7 @@ public sealed class MultiInstanceCacheTests(ITestOutputHelper output) : IAsyncLi
         clock.Stop();
         output.WriteLine($"cross-instance revalidation delay: {clock.ElapsedMilliseconds} ms");
         Assert.Equal("STALE", seen.Cache);
-        // The bound is the refresh interval (0.5 s) plus one table read and one request; 1 s is the goal, the extra
+        // The bound is the refresh interval (0.5 s) plus one tag-state read and one request; 1 s is the goal, the extra
         // half second absorbs a loaded CI machine.
         Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(1.5), $"The second instance honoured the invalidation after {clock.ElapsedMilliseconds} ms.");
     }

@@ -126,19 +126,26 @@ public class PublishTests(PublishFixture publish) : IClassFixture<PublishFixture
     }
 
     [Fact]
-    public void The_executable_is_self_contained_for_linux_x64()
+    public void The_executable_is_a_native_aot_linux_x64_binary_and_nothing_else_is_shipped()
     {
         var root = AppRoot;
-        using var runtimeConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "FunctionApp.runtimeconfig.json")));
-        var options = runtimeConfig.RootElement.GetProperty("runtimeOptions");
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal);
 
-        // A framework-dependent app lists "frameworks" to look for on the machine; a self-contained one carries them.
-        Assert.True(options.TryGetProperty("includedFrameworks", out _), runtimeConfig.RootElement.ToString());
-        Assert.False(options.TryGetProperty("frameworks", out _));
-        Assert.True(File.Exists(Path.Combine(root, "libcoreclr.so")), "The .NET runtime is not in the app root.");
-        Assert.True(File.Exists(Path.Combine(root, "Microsoft.AspNetCore.dll")), "ASP.NET Core is not in the app root.");
-        // An ELF executable, not a script or a Windows .exe.
+        // An ELF executable, not a script or a Windows .exe; no IL, runtime or runtimeconfig beside it, because the
+        // runtime is compiled in. Symbols are kept aside, not in the package.
         Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, File.ReadAllBytes(Path.Combine(root, "FunctionApp")).Take(4));
+        Assert.Equal(["FunctionApp", "appsettings.json", "host.json", Path.Combine("routes", "function.json")], files);
+        Assert.True(File.Exists(Path.Combine(publish.Folder, "out", "symbols", "FunctionApp.dbg")), "The native symbols were not kept beside the package.");
+    }
+
+    [Fact]
+    public void The_publish_reports_no_trim_or_aot_warnings()
+    {
+        var output = publish.Output;
+
+        Assert.True(publish.ExitCode == 0, output);
+        Assert.DoesNotMatch(@"(?i)\bwarning\s+(IL\d{4}|CS\d{4}|NETSDK\d{4})", output);
+        Assert.Contains("Generating native code", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,6 +195,50 @@ public class PublishTests(PublishFixture publish) : IClassFixture<PublishFixture
 
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
         Assert.Contains($"http://127.0.0.1:{port}", app.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Trimming removes what the analysis proves unused: a path that reached something only by reflection would
+    /// compile and then fail at run time. These requests go through JSON in and out, route parameters, cookies,
+    /// configuration-bound redirects and rewrites, form parsing, DI-injected configuration, and the cache.
+    /// </summary>
+    [Fact]
+    public async Task The_native_executable_serves_the_sample_routes_as_the_jit_build_does()
+    {
+        var root = AppRoot;
+        var port = FreePort();
+        var cache = Path.Combine(publish.Folder, "route-cache");
+        await using var app = await AppProcess.StartExecutableAsync(Path.Combine(root, "FunctionApp"), port, [$"--Cache:FileSystem:Path={cache}"], new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture) }, TimeSpan.FromSeconds(30));
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        using var hello = await client.GetAsync("/api/hello");
+        using var echo = await client.PostAsync("/api/hello", new StringContent("""{"message":"from aot"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var notJson = await client.PostAsync("/api/hello", new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
+        using var item = await client.GetAsync("/items/caf%C3%A9?q=1");
+        using var redirect = await client.GetAsync("/hello");
+        using var form = await client.PostAsync("/api/form", new FormUrlEncodedContent([new("name", "x"), new("qty", "nope")]));
+        using var first = await client.GetAsync("/products/1");
+        using var second = await client.GetAsync("/products/1");
+
+        Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
+        Assert.Equal("application/json", hello.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Created, echo.StatusCode);
+        Assert.Contains("aot", await echo.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, item.StatusCode);
+        using (var itemJson = JsonDocument.Parse(await item.Content.ReadAsStringAsync()))
+        {
+            Assert.Contains(itemJson.RootElement.EnumerateObject(), p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "café");
+        }
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, redirect.StatusCode);
+        Assert.Equal("/api/hello", redirect.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        Assert.Contains("qty", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("HIT", second.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Unhandled", app.Output, StringComparison.Ordinal);
     }
 
     private static int FreePort()

@@ -33,16 +33,14 @@ public class TemplateTests(BicepFixture fixture)
     }
 
     [Fact]
-    public void Storage_has_private_containers_for_the_package_and_the_cache_and_a_table_for_cache_tags()
+    public void Storage_has_private_containers_for_the_package_and_the_cache_and_no_tables()
     {
         var containers = Template.Deployed("Microsoft.Storage/storageAccounts/blobServices/containers");
-        var tables = Template.Deployed("Microsoft.Storage/storageAccounts/tableServices/tables");
 
         Assert.Equal(2, containers.Count);
         Assert.All(containers, c => Assert.Equal("None", c.Get("properties", "publicAccess").GetString()));
-        Assert.Single(tables);
+        Assert.Empty(Template.Deployed("Microsoft.Storage/storageAccounts/tableServices/tables"));
         Assert.Equal("isr-cache", Template.Parameter("cacheContainerName").GetProperty("defaultValue").GetString());
-        Assert.Equal("isrtags", Template.Parameter("cacheTagTableName").GetProperty("defaultValue").GetString());
         Assert.True(Template.Parameter("deploymentContainerName").TryGetProperty("defaultValue", out _));
     }
 
@@ -141,7 +139,7 @@ public class TemplateTests(BicepFixture fixture)
 
         Assert.Equal("AzureBlob", settings["Cache__Store"]);
         Assert.Contains("primaryEndpoints.blob", settings["Cache__AzureBlob__ServiceUri"], StringComparison.Ordinal);
-        Assert.Contains("primaryEndpoints.table", settings["Cache__AzureBlob__TableServiceUri"], StringComparison.Ordinal);
+        Assert.DoesNotContain(settings.Keys, k => k.Contains("Table", StringComparison.Ordinal));
         Assert.Equal("[parameters('cacheContainerName')]", settings["Cache__AzureBlob__Container"]);
         Assert.DoesNotContain("Cache__AzureBlob__ConnectionString", settings.Keys);
     }
@@ -188,7 +186,7 @@ public class TemplateTests(BicepFixture fixture)
         Assert.Contains("Microsoft.Storage/storageAccounts'", Assert.Single(assignments, a => a.Role.Contains(StorageBlobDataOwner, StringComparison.Ordinal)).Scope, StringComparison.Ordinal);
         Assert.Contains("Microsoft.Storage/storageAccounts'", Assert.Single(assignments, a => a.Role.Contains(StorageTableDataContributor, StringComparison.Ordinal)).Scope, StringComparison.Ordinal);
         Assert.Contains("Microsoft.Insights/components'", Assert.Single(assignments, a => a.Role.Contains(MonitoringMetricsPublisher, StringComparison.Ordinal)).Scope, StringComparison.Ordinal);
-        // Blob index tags need Owner; Contributor alone would fail at run time, and both together would be redundant.
+        // Owner already grants everything Contributor does: holding both would be redundant.
         Assert.DoesNotContain(assignments, a => a.Role.Contains(StorageBlobDataContributor, StringComparison.Ordinal));
     }
 

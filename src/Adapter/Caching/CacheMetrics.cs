@@ -17,6 +17,10 @@ public sealed class CacheMetrics : IDisposable
     private readonly Counter<long> _failures;
     private readonly Histogram<double> _storeLatency;
 
+    // One tag per result, made once: a lookup happens on every cached request and must not allocate.
+    private static readonly KeyValuePair<string, object?>[] LookupResults =
+        Enum.GetValues<CacheStatus>().Select(s => new KeyValuePair<string, object?>("result", s.ToString().ToLowerInvariant())).ToArray();
+
     /// <summary>Creates the meters.</summary>
     /// <param name="meterFactory">The app's meter factory, or null for a private meter.</param>
     public CacheMetrics(IMeterFactory? meterFactory = null)
@@ -28,7 +32,7 @@ public sealed class CacheMetrics : IDisposable
         _storeLatency = _meter.CreateHistogram<double>("route_cache.store.duration", unit: "ms", description: "Duration of store operations.");
     }
 
-    internal void Lookup(CacheStatus status) => _lookups.Add(1, new KeyValuePair<string, object?>("result", status.ToString().ToLowerInvariant()));
+    internal void Lookup(CacheStatus status) => _lookups.Add(1, LookupResults[(int)status]);
 
     internal void Regenerated() => _regenerations.Add(1);
 

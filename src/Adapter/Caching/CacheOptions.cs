@@ -66,12 +66,6 @@ public sealed class AzureBlobStoreOptions
     /// <summary>The blob endpoint (<c>https://account.blob.core.windows.net</c>), authenticated with <c>DefaultAzureCredential</c>.</summary>
     public Uri? ServiceUri { get; set; }
 
-    /// <summary>The table endpoint for tag state; derived from <see cref="ServiceUri"/> when unset.</summary>
-    public Uri? TableServiceUri { get; set; }
-
-    /// <summary>The blob container of entries and locks; <c>isr-cache</c> by default.</summary>
+    /// <summary>The blob container of entries, tag state and regeneration locks; <c>isr-cache</c> by default.</summary>
     public string Container { get; set; } = "isr-cache";
-
-    /// <summary>The table of tag state; <c>isrtags</c> by default.</summary>
-    public string Table { get; set; } = "isrtags";
 }

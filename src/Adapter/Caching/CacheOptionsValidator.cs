@@ -24,9 +24,7 @@ public sealed partial class CacheOptionsValidator : IValidateOptions<CacheOption
             var blob = options.AzureBlob;
             if (string.IsNullOrWhiteSpace(blob.ConnectionString) && blob.ServiceUri is null) failures.Add("Cache:AzureBlob:ConnectionString or Cache:AzureBlob:ServiceUri is required when Cache:Store is AzureBlob.");
             if (blob.ServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme is not ("https" or "http"))) failures.Add("Cache:AzureBlob:ServiceUri must be an absolute http(s) URL.");
-            if (blob.TableServiceUri is { } table && (!table.IsAbsoluteUri || table.Scheme is not ("https" or "http"))) failures.Add("Cache:AzureBlob:TableServiceUri must be an absolute http(s) URL.");
             if (!ContainerPattern().IsMatch(blob.Container ?? string.Empty)) failures.Add($"Cache:AzureBlob:Container '{blob.Container}' is not a valid container name (3-63 lower-case letters, digits and single hyphens).");
-            if (!TablePattern().IsMatch(blob.Table ?? string.Empty)) failures.Add($"Cache:AzureBlob:Table '{blob.Table}' is not a valid table name (3-63 letters and digits, starting with a letter).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -37,7 +35,4 @@ public sealed partial class CacheOptionsValidator : IValidateOptions<CacheOption
 
     [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex ContainerPattern();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    private static partial Regex TablePattern();
 }

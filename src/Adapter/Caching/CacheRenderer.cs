@@ -99,7 +99,7 @@ public sealed partial class CacheRenderer
             LastModified = renderedAt,
             Revalidate = revalidate,
             Expire = revalidate is null ? null : _options.ExpireTime,
-            Tags = ImplicitTags.For(route.AppPath, pathname).Concat(scope.CacheTags).Distinct(StringComparer.Ordinal).Take(128).ToArray(),
+            Tags = ImplicitTags.For(route.AppPath, pathname).Concat(scope.CacheTagsIfAny).Distinct(StringComparer.Ordinal).Take(128).ToArray(),
         };
     }
 

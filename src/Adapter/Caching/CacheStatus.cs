@@ -15,3 +15,12 @@ public enum CacheStatus
     /// <summary>Rendered on demand (<c>x-prerender-revalidate</c>) and stored.</summary>
     Revalidated,
 }
+
+/// <summary>The <c>x-nextjs-cache</c> header values.</summary>
+internal static class CacheStatusHeader
+{
+    private static readonly string[] Values = Enum.GetValues<CacheStatus>().Select(s => s.ToString().ToUpperInvariant()).ToArray();
+
+    /// <summary>The header value of a status (<c>HIT</c>, <c>STALE</c>, ...), without allocating.</summary>
+    public static string Value(CacheStatus status) => Values[(int)status];
+}

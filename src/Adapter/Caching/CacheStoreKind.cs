@@ -9,6 +9,6 @@ public enum CacheStoreKind
     /// <summary>This process's memory: one instance, lost on restart.</summary>
     Memory,
 
-    /// <summary>Azure Blob Storage (entries, locks) and Table Storage (tags): shared by every instance.</summary>
+    /// <summary>Azure Blob Storage (entries, tag state, locks in one container): shared by every instance.</summary>
     AzureBlob,
 }

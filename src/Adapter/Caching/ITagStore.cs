@@ -2,8 +2,8 @@ namespace NextRouteHandlers.Caching;
 
 /// <summary>
 /// The shared invalidation state of tags (<c>RevalidateTag</c>, <c>RevalidatePath</c>). Implementations:
-/// <c>Memory</c> and <c>FileSystem</c> (one instance) and Azure Table Storage (every instance; strongly consistent
-/// reads, so an invalidation is visible to another instance as soon as that instance re-reads the state).
+/// <c>Memory</c> and <c>FileSystem</c> (one instance) and a blob in Azure Blob Storage (every instance; strongly
+/// consistent reads, so an invalidation is visible to another instance as soon as that instance re-reads the state).
 /// </summary>
 public interface ITagStore
 {

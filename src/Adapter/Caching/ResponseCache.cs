@@ -25,6 +25,10 @@ public sealed partial class ResponseCache
     private readonly ConcurrentDictionary<string, Task<CacheEntry>> _renders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _failedAt = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Func<Task<IReadOnlyDictionary<string, TagState>?>> _readTags;
+
+    // The in-process entries a hit can be answered from without awaiting: the L1, or the store when it is memory.
+    private readonly IIncrementalCache? _memoryOnly;
 
     /// <summary>Creates the engine.</summary>
     /// <param name="store">Where entries live.</param>
@@ -45,6 +49,8 @@ public sealed partial class ResponseCache
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _tags = new TagSnapshot(tags ?? throw new ArgumentNullException(nameof(tags)), time, _options.TagRefreshInterval);
         _l1 = l1;
+        _readTags = ReadTagStoreAsync;
+        _memoryOnly = l1 ?? (store as Memory.MemoryIncrementalCache);
     }
 
     /// <summary>Answers a request of a cached route.</summary>
@@ -52,9 +58,26 @@ public sealed partial class ResponseCache
     /// <param name="render">Renders the route into an entry; its token is cancelled only when the app stops.</param>
     /// <param name="onDemand">True for an authorised <c>x-prerender-revalidate</c>: render now, whatever is stored.</param>
     /// <param name="onlyIfGenerated">With <paramref name="onDemand"/>: do nothing when no entry exists yet.</param>
-    public async Task<CachedResponse> GetOrRenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand = false, bool onlyIfGenerated = false)
+    public ValueTask<CachedResponse> GetOrRenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand = false, bool onlyIfGenerated = false)
     {
         ArgumentNullException.ThrowIfNull(render);
+
+        // The common case, a fresh entry in this instance's memory under current tag state, completes without awaiting
+        // or allocating; everything else takes the full path below.
+        if (!onDemand && _memoryOnly is not null && _tags.TryGetCurrent(out var current))
+        {
+            var local = _memoryOnly.GetAsync(key, CancellationToken.None);
+            if (local.IsCompletedSuccessfully && local.Result is { } entry && Evaluate(entry, current) == Freshness.Fresh)
+            {
+                return ValueTask.FromResult(Answer(entry, CacheStatus.Hit));
+            }
+        }
+
+        return GetOrRenderSlowAsync(key, render, onDemand, onlyIfGenerated);
+    }
+
+    private async ValueTask<CachedResponse> GetOrRenderSlowAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand, bool onlyIfGenerated)
+    {
         if (onDemand)
         {
             if (onlyIfGenerated && await ReadAsync(key, preferShared: true).ConfigureAwait(false) is null) return Answer(null, CacheStatus.Revalidated);
@@ -325,26 +348,27 @@ public sealed partial class ResponseCache
         }
     }
 
-    private Task<IReadOnlyDictionary<string, TagState>> ReadTagsAsync() =>
-        _tags.GetAsync(async () =>
+    private Task<IReadOnlyDictionary<string, TagState>> ReadTagsAsync() => _tags.GetAsync(_readTags);
+
+    private async Task<IReadOnlyDictionary<string, TagState>?> ReadTagStoreAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        try
         {
-            var clock = Stopwatch.StartNew();
-            try
-            {
-                using var timeout = new CancellationTokenSource(_options.StoreTimeout);
-                return await _tags.Store.GetAllAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                _metrics.Failed("tag-read");
-                Log.TagReadFailed(_logger, exception);
-                return null;
-            }
-            finally
-            {
-                _metrics.StoreOperation("tags-read", clock.Elapsed);
-            }
-        });
+            using var timeout = new CancellationTokenSource(_options.StoreTimeout);
+            return await _tags.Store.GetAllAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _metrics.Failed("tag-read");
+            Log.TagReadFailed(_logger, exception);
+            return null;
+        }
+        finally
+        {
+            _metrics.StoreOperation("tags-read", clock.Elapsed);
+        }
+    }
 
     private enum Freshness
     {

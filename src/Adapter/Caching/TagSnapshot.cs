@@ -12,8 +12,8 @@ internal sealed class TagSnapshot
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly Lock _gate = new();
-    private Dictionary<string, TagState> _states = new(StringComparer.Ordinal);
-    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
+    private volatile Dictionary<string, TagState> _states = new(StringComparer.Ordinal);
+    private long _readAtTicks = DateTimeOffset.MinValue.UtcTicks;
     private Task<IReadOnlyDictionary<string, TagState>>? _refreshing;
 
     public TagSnapshot(ITagStore store, TimeProvider time, TimeSpan interval)
@@ -27,12 +27,23 @@ internal sealed class TagSnapshot
 
     public Task<IReadOnlyDictionary<string, TagState>> GetAsync(Func<Task<IReadOnlyDictionary<string, TagState>?>> read)
     {
+        if (TryGetCurrent(out var current)) return Task.FromResult(current);
         lock (_gate)
         {
-            if (_time.GetUtcNow() - _readAt < _interval) return Task.FromResult<IReadOnlyDictionary<string, TagState>>(_states);
+            if (IsCurrent()) return Task.FromResult<IReadOnlyDictionary<string, TagState>>(_states);
             return _refreshing ??= RefreshAsync(read);
         }
     }
+
+    /// <summary>The state, when the copy is younger than the interval; the cache-hit path asks this without locking.</summary>
+    public bool TryGetCurrent(out IReadOnlyDictionary<string, TagState> states)
+    {
+        // A request racing a refresh may get the state from just before it, as if it had arrived a moment earlier.
+        states = _states;
+        return IsCurrent();
+    }
+
+    private bool IsCurrent() => _time.GetUtcNow().UtcTicks - Volatile.Read(ref _readAtTicks) < _interval.Ticks;
 
     public void MergeLocal(IEnumerable<TagState> states)
     {
@@ -61,7 +72,7 @@ internal sealed class TagSnapshot
                 }
 
                 // A failed read is retried after one interval too, not on every request.
-                _readAt = startedAt;
+                Volatile.Write(ref _readAtTicks, startedAt.UtcTicks);
                 return _states;
             }
         }

@@ -196,6 +196,9 @@ public sealed class Headers : IEnumerable<KeyValuePair<string, string>>
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>The entries as a list when the headers own them (a response's), or null for a view of request headers.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>>? RawList => _view is null ? _entries : null;
+
     /// <summary>Every value as it was added, in order, with lower-case names; what goes on the wire.</summary>
     internal IEnumerable<KeyValuePair<string, string>> RawEntries()
     {

@@ -16,11 +16,14 @@ public static class Compression
     public static bool IsCompressible(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (response.Body is null || response.Status is 204 or 304) return false;
-        if (response.Headers.Has("content-encoding")) return false;
-        var cacheControl = response.Headers.Get("cache-control");
+        return IsCompressible(response.Status, response.Body is not null, response.Headers.Has("content-encoding"), response.Headers.Get("cache-control"), response.Headers.Get("content-type"));
+    }
+
+    /// <summary>The same decision from the parts of a response (a cached entry has no <see cref="Response"/>).</summary>
+    internal static bool IsCompressible(int status, bool hasBody, bool encoded, string? cacheControl, string? contentType)
+    {
+        if (!hasBody || status is 204 or 304 || encoded) return false;
         if (cacheControl is not null && cacheControl.Contains("no-transform", StringComparison.OrdinalIgnoreCase)) return false;
-        var contentType = response.Headers.Get("content-type");
         if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
         var type = media.MediaType.Value!.ToLowerInvariant();
         if (type == "text/event-stream") return false;

@@ -29,7 +29,7 @@ public static class PublicOrigin
         }
 
         if (!IsValidHost(host)) host = "localhost";
-        return (scheme + ":", StripDefaultPort(scheme, host));
+        return (scheme switch { "http" => "http:", "https" => "https:", _ => scheme + ":" }, StripDefaultPort(scheme, host));
     }
 
     private static string FirstValue(string header)

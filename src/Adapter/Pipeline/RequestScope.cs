@@ -8,6 +8,8 @@ internal sealed class RequestScope
 {
     private static readonly AsyncLocal<RequestScope?> CurrentScope = new();
     private CookieStore? _cookies;
+    private List<string>? _cacheTags;
+    private List<TagState>? _invalidations;
 
     public RequestScope(NextRequest request) => Request = request;
 
@@ -24,10 +26,16 @@ internal sealed class RequestScope
     public CookieStore? CookiesIfUsed => _cookies;
 
     /// <summary>Tags the handler attached to its cached render (<c>Next.CacheTag</c>).</summary>
-    public List<string> CacheTags { get; } = [];
+    public List<string> CacheTags => _cacheTags ??= [];
 
     /// <summary>Invalidations the handler asked for; applied after it returns, before the response completes.</summary>
-    public List<TagState> Invalidations { get; } = [];
+    public List<TagState> Invalidations => _invalidations ??= [];
+
+    /// <summary>The invalidations, or an empty list when there were none (without creating one).</summary>
+    public IReadOnlyList<TagState> InvalidationsIfAny => _invalidations ?? (IReadOnlyList<TagState>)[];
+
+    /// <summary>The cache tags, or an empty list when there were none (without creating one).</summary>
+    public IReadOnlyList<string> CacheTagsIfAny => _cacheTags ?? (IReadOnlyList<string>)[];
 
     /// <summary>True while rendering a cached route, where reading request data or revalidating is not allowed.</summary>
     public bool IsCacheRender { get; init; }

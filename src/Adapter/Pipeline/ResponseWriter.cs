@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
+using NextRouteHandlers.Caching;
 using NextRouteHandlers.Http;
 
 namespace NextRouteHandlers.Pipeline;
@@ -23,6 +24,8 @@ public static class ResponseWriter
         NextResponse.MiddlewareNextHeader, NextResponse.MiddlewareRewriteHeader,
     };
 
+    private const string ImplicitCacheTagsHeader = "x-next-cache-tags";
+
     private static readonly HashSet<string> AddedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "set-cookie", "vary", "www-authenticate", "proxy-authenticate",
@@ -40,7 +43,7 @@ public static class ResponseWriter
         var httpResponse = context.Response;
         httpResponse.StatusCode = response.Status;
         if (response.StatusText is not null) context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = response.StatusText;
-        CopyHeaders(response.Headers, httpResponse.Headers);
+        CopyHeaders(response.Headers.RawList ?? response.Headers.RawEntries().ToList(), httpResponse.Headers, skip: null);
 
         var compressible = compress && Compression.IsCompressible(response);
         if (compressible) AppendVary(httpResponse.Headers, "Accept-Encoding");
@@ -66,6 +69,44 @@ public static class ResponseWriter
 
         if (body.Length is { } length) httpResponse.ContentLength = length;
         await body.WriteToAsync(httpResponse.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a cached entry as <see cref="WriteAsync"/> would send it as a <see cref="Response"/> with its headers plus
+    /// <c>x-nextjs-cache</c> and (unless it has one) the cache's <c>Cache-Control</c>, minus <c>x-next-cache-tags</c>;
+    /// without building that response, because this is every cache hit.
+    /// </summary>
+    /// <param name="context">The ASP.NET Core request.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="status">How the cache found it.</param>
+    /// <param name="omitBody">True for HEAD.</param>
+    /// <param name="compress">Whether gzip may be used.</param>
+    internal static Task WriteCachedAsync(HttpContext context, CacheEntry entry, CacheStatus status, bool omitBody, bool compress)
+    {
+        var httpResponse = context.Response;
+        var headers = httpResponse.Headers;
+        var wire = CachedEntryWire.Of(entry);
+        httpResponse.StatusCode = entry.Status;
+        CopyHeaders(entry.Headers, headers, skip: ImplicitCacheTagsHeader);
+        if (!headers.ContainsKey("x-nextjs-cache")) headers["x-nextjs-cache"] = CacheStatusHeader.Value(status);
+        if (wire.CacheControl is { } cacheControl && !headers.ContainsKey("cache-control")) headers.CacheControl = cacheControl;
+
+        var compressible = compress && wire.Compressible;
+        if (compressible) AppendVary(headers, "Accept-Encoding");
+        if (entry.Body.Length == 0 || omitBody) return Task.CompletedTask;
+        if (compressible && Compression.AcceptsGzip(context.Request)) return WriteGzipAsync(context, entry.Body);
+        httpResponse.ContentLength = entry.Body.Length;
+        return httpResponse.Body.WriteAsync(entry.Body, context.RequestAborted).AsTask();
+    }
+
+    private static async Task WriteGzipAsync(HttpContext context, byte[] body)
+    {
+        context.Response.Headers.ContentEncoding = "gzip";
+        var gzip = new GZipStream(context.Response.Body, CompressionLevel.Fastest, leaveOpen: true);
+        await using (gzip.ConfigureAwait(false))
+        {
+            await gzip.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Sends a response with no body and no headers but <paramref name="headers"/>.</summary>
@@ -95,22 +136,55 @@ public static class ResponseWriter
     /// <param name="name">The header name.</param>
     internal static bool IsServerOwnedHeader(string name) => ServerOwnedHeaders.Contains(name);
 
-    private static void CopyHeaders(Headers source, IHeaderDictionary destination)
+    /// <summary>
+    /// Copies header entries (lower-case names, one entry per value) onto the outgoing headers: the values of one name
+    /// joined (one line each for <c>Set-Cookie</c>), in the order names first appear. A loop over the list rather than
+    /// a grouping: a response has a handful of headers and this runs for every one of them.
+    /// </summary>
+    private static void CopyHeaders(IReadOnlyList<KeyValuePair<string, string>> entries, IHeaderDictionary destination, string? skip)
     {
-        foreach (var group in source.RawEntries().GroupBy(e => e.Key, StringComparer.Ordinal))
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (ServerOwnedHeaders.Contains(group.Key)) continue;
-            var values = group.Key == "set-cookie"
-                ? new StringValues(group.Select(e => e.Value).ToArray())
-                : new StringValues(string.Join(", ", group.Select(e => e.Value)));
-            if (!destination.TryGetValue(group.Key, out var existing) || existing.Count == 0)
+            var name = entries[i].Key;
+            if (name == skip || ServerOwnedHeaders.Contains(name) || AppearsBefore(entries, i, name)) continue;
+            var values = ValuesFrom(entries, i, name);
+            if (!destination.TryGetValue(name, out var existing) || existing.Count == 0)
             {
-                destination[group.Key] = values;
+                destination[name] = values;
             }
-            else if (AddedHeaders.Contains(group.Key))
+            else if (AddedHeaders.Contains(name))
             {
-                destination[group.Key] = StringValues.Concat(existing, values);
+                destination[name] = StringValues.Concat(existing, values);
             }
         }
+    }
+
+    private static bool AppearsBefore(IReadOnlyList<KeyValuePair<string, string>> entries, int index, string name)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (string.Equals(entries[j].Key, name, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The values of <paramref name="name"/> from its first entry at <paramref name="first"/> on.</summary>
+    private static StringValues ValuesFrom(IReadOnlyList<KeyValuePair<string, string>> entries, int first, string name)
+    {
+        var count = 1;
+        for (var j = first + 1; j < entries.Count; j++)
+        {
+            if (string.Equals(entries[j].Key, name, StringComparison.Ordinal)) count++;
+        }
+
+        if (count == 1) return entries[first].Value;
+        var values = new string[count];
+        for (int j = first, k = 0; k < count; j++)
+        {
+            if (string.Equals(entries[j].Key, name, StringComparison.Ordinal)) values[k++] = entries[j].Value;
+        }
+
+        return name == "set-cookie" ? new StringValues(values) : new StringValues(string.Join(", ", values));
     }
 }

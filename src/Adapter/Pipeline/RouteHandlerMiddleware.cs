@@ -285,16 +285,15 @@ public sealed partial class RouteHandlerMiddleware
             return true;
         }
 
-        var headers = new Headers();
-        foreach (var header in entry.Headers)
+        try
         {
-            if (header.Key != "x-next-cache-tags") headers.Append(header.Key, header.Value);
+            await ResponseWriter.WriteCachedAsync(context, entry, cached.Status, omitBody, _options.Compress).ConfigureAwait(false);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to report.
         }
 
-        headers.Set("x-nextjs-cache", cached.Status.ToString().ToUpperInvariant());
-        if (!headers.Has("cache-control")) headers.Set("cache-control", CachePolicy.CacheControl(entry));
-        var init = new ResponseInit { Status = entry.Status, Headers = headers };
-        await WriteResponseAsync(context, entry.Body.Length == 0 ? new Response(init) : new Response(entry.Body, init), omitBody, route.SourceFile).ConfigureAwait(false);
         return true;
     }
 
@@ -325,7 +324,7 @@ public sealed partial class RouteHandlerMiddleware
             }
 
             scope.CookiesIfUsed?.ApplyTo(response.Headers);
-            await _cache.InvalidateAsync(scope.Invalidations).ConfigureAwait(false);
+            await _cache.InvalidateAsync(scope.InvalidationsIfAny).ConfigureAwait(false);
             return response;
         }
         catch (RedirectException redirect)
@@ -333,12 +332,12 @@ public sealed partial class RouteHandlerMiddleware
             var status = LooksLikeFormPost(invocation.HttpContext.Request) ? 303 : redirect.Permanent ? 308 : 307;
             var response = new Response(new ResponseInit { Status = status, Headers = { { "location", redirect.Location } } });
             scope.CookiesIfUsed?.ApplyTo(response.Headers);
-            await _cache.InvalidateAsync(scope.Invalidations).ConfigureAwait(false);
+            await _cache.InvalidateAsync(scope.InvalidationsIfAny).ConfigureAwait(false);
             return response;
         }
         catch (HttpAccessFallbackException fallback)
         {
-            await _cache.InvalidateAsync(scope.Invalidations).ConfigureAwait(false);
+            await _cache.InvalidateAsync(scope.InvalidationsIfAny).ConfigureAwait(false);
             return new Response(new ResponseInit { Status = fallback.Status });
         }
         catch (Microsoft.AspNetCore.Http.BadHttpRequestException rejected)
@@ -361,10 +360,7 @@ public sealed partial class RouteHandlerMiddleware
             Log.HandlerFailed(_logger, exception, invocation.Request.Method, route.SourceFile);
             return null;
         }
-        finally
-        {
-            RequestScope.Current = null;
-        }
+        // No reset of RequestScope.Current: an async method's changes to the execution context end with it.
     }
 
     /// <summary>Next.js answers a redirect with 303 when the request looks like a server action or an HTML form post.</summary>

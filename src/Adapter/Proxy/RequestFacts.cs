@@ -11,7 +11,9 @@ internal sealed class RequestFacts
 {
     private readonly HttpRequest _request;
     private readonly string _rawQuery;
+    private readonly string _publicHost;
     private UrlSearchParams? _query;
+    private string? _hostname;
 
     /// <param name="request">The request.</param>
     /// <param name="publicHost">The public host (with port), as <c>request.Url</c> shows it.</param>
@@ -20,12 +22,19 @@ internal sealed class RequestFacts
     {
         _request = request;
         _rawQuery = rawQuery;
-        var colon = publicHost.StartsWith('[') ? publicHost.IndexOf(':', publicHost.IndexOf(']')) : publicHost.IndexOf(':');
-        Hostname = (colon < 0 ? publicHost : publicHost[..colon]).ToLowerInvariant();
+        _publicHost = publicHost;
     }
 
-    /// <summary>The public host name without the port, in lower case.</summary>
-    public string Hostname { get; }
+    /// <summary>The public host name without the port, in lower case (worked out when a rule asks for it).</summary>
+    public string Hostname
+    {
+        get
+        {
+            if (_hostname is not null) return _hostname;
+            var colon = _publicHost.StartsWith('[') ? _publicHost.IndexOf(':', _publicHost.IndexOf(']')) : _publicHost.IndexOf(':');
+            return _hostname = (colon < 0 ? _publicHost : _publicHost[..colon]).ToLowerInvariant();
+        }
+    }
 
     /// <summary>The value of a header (repeated values joined by <c>", "</c>), or null.</summary>
     public string? Header(string name) => _request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? string.Join(", ", values.ToArray()) : null;

@@ -25,22 +25,14 @@ public class CacheConfigurationTests
         var result = new CacheOptionsValidator().Validate(null, new CacheOptions
         {
             Store = CacheStoreKind.AzureBlob,
-            AzureBlob = new AzureBlobStoreOptions { Container = "Bad_Name", Table = "1table" },
+            AzureBlob = new AzureBlobStoreOptions { Container = "Bad_Name" },
         });
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.Contains("Cache:AzureBlob:ConnectionString or Cache:AzureBlob:ServiceUri", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("Cache:AzureBlob:Container", StringComparison.Ordinal));
-        Assert.Contains(result.Failures!, f => f.Contains("Cache:AzureBlob:Table", StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_defaults_are_valid() => Assert.True(new CacheOptionsValidator().Validate(null, new CacheOptions()).Succeeded);
-
-    [Fact]
-    public void The_table_endpoint_is_derived_from_the_blob_endpoint()
-    {
-        Assert.Equal(new Uri("https://acct.table.core.windows.net/"), NextRouteHandlers.Caching.AzureBlob.AzureBlobCacheStores.TableUriFor(new Uri("https://acct.blob.core.windows.net/")));
-        Assert.Throws<InvalidOperationException>(() => NextRouteHandlers.Caching.AzureBlob.AzureBlobCacheStores.TableUriFor(new Uri("http://127.0.0.1:10000/devstoreaccount1")));
-    }
 }

@@ -55,7 +55,7 @@ public class ResponseCacheTests
             return Entry(clock, "shared");
         }
 
-        var requests = Enumerable.Range(0, 50).Select(_ => cache.GetOrRenderAsync("k", Slow)).ToArray();
+        var requests = Enumerable.Range(0, 50).Select(_ => cache.GetOrRenderAsync("k", Slow).AsTask()).ToArray();
         await Task.Delay(50);
         gate.SetResult();
         var answers = await Task.WhenAll(requests);
@@ -99,7 +99,7 @@ public class ResponseCacheTests
         var store = new MemoryIncrementalCache(1 << 20);
         var cache = Engine(clock, store);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrRenderAsync("k", _ => throw new InvalidOperationException("boom")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrRenderAsync("k", _ => throw new InvalidOperationException("boom")).AsTask());
 
         Assert.Null(await store.GetAsync("k", CancellationToken.None));
     }

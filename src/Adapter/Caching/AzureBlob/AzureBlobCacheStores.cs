@@ -1,12 +1,12 @@
 using Azure.Core;
-using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 
 namespace NextRouteHandlers.Caching.AzureBlob;
 
 /// <summary>
-/// Builds the Azure stores from <c>Cache:AzureBlob</c>: a connection string (Azurite), or service URLs authenticated
+/// Builds the Azure stores from <c>Cache:AzureBlob</c>, all in one blob container (entries, tag state, regeneration
+/// locks): a connection string (Azurite), or the service URL authenticated
 /// with <c>DefaultAzureCredential</c> (a managed identity in Azure; <c>AZURE_CLIENT_ID</c> picks a user-assigned one).
 /// Clients retry once and time out fast: the cache serves without the store rather than wait for it.
 /// </summary>
@@ -19,38 +19,15 @@ public static class AzureBlobCacheStores
     {
         ArgumentNullException.ThrowIfNull(options);
         var blobOptions = new BlobClientOptions();
-        var tableOptions = new TableClientOptions();
         Configure(blobOptions.Retry);
-        Configure(tableOptions.Retry);
-
-        BlobServiceClient blobs;
-        TableServiceClient tables;
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
-            tables = new TableServiceClient(options.ConnectionString, tableOptions);
-        }
-        else
-        {
-            var credential = new DefaultAzureCredential();
-            var blobUri = options.ServiceUri ?? throw new InvalidOperationException("Cache:AzureBlob:ServiceUri is required when no connection string is given.");
-            blobs = new BlobServiceClient(blobUri, credential, blobOptions);
-            tables = new TableServiceClient(options.TableServiceUri ?? TableUriFor(blobUri), credential, tableOptions);
-        }
-
+        var blobs = !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new BlobServiceClient(options.ConnectionString, blobOptions)
+            : new BlobServiceClient(
+                options.ServiceUri ?? throw new InvalidOperationException("Cache:AzureBlob:ServiceUri is required when no connection string is given."),
+                new DefaultAzureCredential(),
+                blobOptions);
         var container = blobs.GetBlobContainerClient(options.Container);
-        return new CacheStores(new BlobIncrementalCache(container), new TableTagStore(tables.GetTableClient(options.Table)), new BlobRegenerationLock(container), l1);
-    }
-
-    /// <summary>The table endpoint of the account of a blob endpoint (<c>.blob.</c> → <c>.table.</c>).</summary>
-    /// <param name="blobUri">The blob endpoint.</param>
-    public static Uri TableUriFor(Uri blobUri)
-    {
-        ArgumentNullException.ThrowIfNull(blobUri);
-        var builder = new UriBuilder(blobUri);
-        if (!builder.Host.Contains(".blob.", StringComparison.OrdinalIgnoreCase)) throw new InvalidOperationException($"Cannot derive the table endpoint from '{blobUri}'; set Cache:AzureBlob:TableServiceUri.");
-        builder.Host = builder.Host.Replace(".blob.", ".table.", StringComparison.OrdinalIgnoreCase);
-        return builder.Uri;
+        return new CacheStores(new BlobIncrementalCache(container), new BlobTagStore(container), new BlobRegenerationLock(container), l1);
     }
 
     private static void Configure(RetryOptions retry)

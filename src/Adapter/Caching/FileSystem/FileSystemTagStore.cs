@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace NextRouteHandlers.Caching.FileSystem;
 
 /// <summary>
@@ -43,10 +41,9 @@ public sealed class FileSystemTagStore : ITagStore
         try
         {
             var all = await LoadAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var state in states) all[state.Tag] = all.TryGetValue(state.Tag, out var existing) ? TagStates.Merge(existing, state) : state;
-            var stored = all.ToDictionary(p => p.Key, p => new[] { p.Value.Stale?.ToUnixTimeMilliseconds(), p.Value.Expired?.ToUnixTimeMilliseconds() }, StringComparer.Ordinal);
+            TagStateDocument.Apply(all, states);
             var temporary = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(stored, CacheJsonContext.Default.DictionaryStringNullableInt64Array), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(temporary, TagStateDocument.Serialize(all), cancellationToken).ConfigureAwait(false);
             File.Move(temporary, _path, overwrite: true);
         }
         finally
@@ -58,17 +55,9 @@ public sealed class FileSystemTagStore : ITagStore
     private async Task<Dictionary<string, TagState>> LoadAsync(CancellationToken cancellationToken)
     {
         if (_states is not null) return _states;
-        _states = new Dictionary<string, TagState>(StringComparer.Ordinal);
-        if (!File.Exists(_path)) return _states;
-        var stored = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_path, cancellationToken).ConfigureAwait(false), CacheJsonContext.Default.DictionaryStringNullableInt64Array) ?? [];
-        foreach (var (tag, moments) in stored)
-        {
-            _states[tag] = new TagState(tag, At(moments, 0), At(moments, 1));
-        }
-
+        _states = File.Exists(_path)
+            ? TagStateDocument.Deserialize(await File.ReadAllBytesAsync(_path, cancellationToken).ConfigureAwait(false))
+            : new Dictionary<string, TagState>(StringComparer.Ordinal);
         return _states;
     }
-
-    private static DateTimeOffset? At(long?[] moments, int index) =>
-        moments.Length > index && moments[index] is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 }

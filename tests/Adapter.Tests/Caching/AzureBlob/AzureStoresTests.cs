@@ -6,12 +6,12 @@ using static NextRouteHandlers.Tests.Caching.CacheTestKit;
 
 namespace NextRouteHandlers.Tests.Caching.AzureBlob;
 
-/// <summary>The blob entry store, the table tag store and the lease lock, against a real Azurite.</summary>
+/// <summary>The blob entry store, the blob tag store and the lease lock, against a real Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class AzureStoresTests(AzuriteFixture fixture)
 {
     private CacheStores Stores(string? container = null) => AzureBlobCacheStores.Create(
-        new AzureBlobStoreOptions { ConnectionString = fixture.Azurite.ConnectionString, Container = container ?? "c" + Guid.NewGuid().ToString("N")[..20], Table = "t" + Guid.NewGuid().ToString("N")[..20] },
+        new AzureBlobStoreOptions { ConnectionString = fixture.Azurite.ConnectionString, Container = container ?? "c" + Guid.NewGuid().ToString("N")[..20] },
         new MemoryIncrementalCache(1 << 20));
 
     [Fact]
@@ -62,9 +62,9 @@ public sealed class AzureStoresTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task Tag_state_is_shared_through_the_table_and_the_newest_invalidation_wins()
+    public async Task Tag_state_is_shared_through_the_blob_and_the_newest_invalidation_wins()
     {
-        var options = new AzureBlobStoreOptions { ConnectionString = fixture.Azurite.ConnectionString, Container = "tags" + Guid.NewGuid().ToString("N")[..10], Table = "t" + Guid.NewGuid().ToString("N")[..20] };
+        var options = new AzureBlobStoreOptions { ConnectionString = fixture.Azurite.ConnectionString, Container = "tags" + Guid.NewGuid().ToString("N")[..10] };
         var writer = AzureBlobCacheStores.Create(options, new MemoryIncrementalCache(1 << 20)).Tags;
         var reader = AzureBlobCacheStores.Create(options, new MemoryIncrementalCache(1 << 20)).Tags;
 
@@ -78,12 +78,47 @@ public sealed class AzureStoresTests(AzuriteFixture fixture)
     [Fact]
     public async Task Concurrent_invalidations_from_several_instances_all_land()
     {
-        var options = new AzureBlobStoreOptions { ConnectionString = fixture.Azurite.ConnectionString, Container = "cc" + Guid.NewGuid().ToString("N")[..10], Table = "t" + Guid.NewGuid().ToString("N")[..20] };
+        var options = new AzureBlobStoreOptions { ConnectionString = fixture.Azurite.ConnectionString, Container = "cc" + Guid.NewGuid().ToString("N")[..10] };
         var instances = Enumerable.Range(0, 4).Select(_ => AzureBlobCacheStores.Create(options, new MemoryIncrementalCache(1 << 20)).Tags).ToArray();
 
         await Task.WhenAll(instances.SelectMany((store, i) => Enumerable.Range(0, 5).Select(j => store.SetAsync([new TagState($"tag-{i}-{j}", Start, null)], CancellationToken.None).AsTask())));
 
         Assert.Equal(20, (await instances[0].GetAllAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task A_reader_sees_a_later_invalidation_after_an_unchanged_read()
+    {
+        var options = new AzureBlobStoreOptions { ConnectionString = fixture.Azurite.ConnectionString, Container = "rd" + Guid.NewGuid().ToString("N")[..10] };
+        var writer = AzureBlobCacheStores.Create(options, new MemoryIncrementalCache(1 << 20)).Tags;
+        var reader = AzureBlobCacheStores.Create(options, new MemoryIncrementalCache(1 << 20)).Tags;
+
+        var none = await reader.GetAllAsync(CancellationToken.None);
+        await writer.SetAsync([new TagState("a", Start, null)], CancellationToken.None);
+        var first = await reader.GetAllAsync(CancellationToken.None);
+        var unchanged = await reader.GetAllAsync(CancellationToken.None);
+        await writer.SetAsync([new TagState("b", Start.AddSeconds(1), null)], CancellationToken.None);
+        var second = await reader.GetAllAsync(CancellationToken.None);
+
+        Assert.Empty(none);
+        Assert.Equal(["a"], first.Keys);
+        Assert.Equal(["a"], unchanged.Keys);
+        Assert.Equal(["a", "b"], second.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Start.AddSeconds(1), second["b"].Stale);
+    }
+
+    [Fact]
+    public async Task A_corrupt_tag_document_fails_the_read_with_an_error_instead_of_forgetting_invalidations()
+    {
+        var options = new AzureBlobStoreOptions { ConnectionString = fixture.Azurite.ConnectionString, Container = "bad" + Guid.NewGuid().ToString("N")[..10] };
+        var container = new Azure.Storage.Blobs.BlobContainerClient(fixture.Azurite.ConnectionString, options.Container);
+        await container.CreateAsync();
+        await container.GetBlobClient(BlobTagStore.BlobName).UploadAsync(BinaryData.FromString("{not json"));
+        var store = AzureBlobCacheStores.Create(options, new MemoryIncrementalCache(1 << 20)).Tags;
+
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => store.GetAllAsync(CancellationToken.None).AsTask());
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => store.SetAsync([new TagState("a", Start, null)], CancellationToken.None).AsTask());
+        Assert.Equal("{not json", (await container.GetBlobClient(BlobTagStore.BlobName).DownloadContentAsync()).Value.Content.ToString());
     }
 
     [Fact]

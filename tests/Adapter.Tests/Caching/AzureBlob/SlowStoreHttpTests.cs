@@ -14,11 +14,9 @@ public sealed class SlowStoreHttpTests(AzuriteFixture fixture)
     public async Task A_slow_store_delays_no_request_beyond_the_store_timeout()
     {
         await using var blobs = new DelayingTcpProxy(fixture.Azurite.BlobPort);
-        await using var tables = new DelayingTcpProxy(fixture.Azurite.TablePort);
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var connection = fixture.Azurite.ConnectionString
-            .Replace($"127.0.0.1:{fixture.Azurite.BlobPort}", $"127.0.0.1:{blobs.Port}", StringComparison.Ordinal)
-            .Replace($"127.0.0.1:{fixture.Azurite.TablePort}", $"127.0.0.1:{tables.Port}", StringComparison.Ordinal);
+            .Replace($"127.0.0.1:{fixture.Azurite.BlobPort}", $"127.0.0.1:{blobs.Port}", StringComparison.Ordinal);
         var renders = 0;
         await using var app = await LoopbackApp.StartAsync(
             [
@@ -30,13 +28,12 @@ public sealed class SlowStoreHttpTests(AzuriteFixture fixture)
                 ["Cache:Store"] = "AzureBlob",
                 ["Cache:AzureBlob:ConnectionString"] = connection,
                 ["Cache:AzureBlob:Container"] = "slow-" + suffix,
-                ["Cache:AzureBlob:Table"] = "slow" + suffix,
                 ["Cache:StoreTimeout"] = "00:00:00.3",
                 ["Cache:TagRefreshInterval"] = "00:00:00.1",
             });
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/static")).StatusCode);
 
-        blobs.Delay = tables.Delay = TimeSpan.FromSeconds(3);
+        blobs.Delay = TimeSpan.FromSeconds(3);
         var clock = Stopwatch.StartNew();
         var answers = new List<(HttpStatusCode Status, TimeSpan At)>();
         foreach (var path in new[] { "/static", "/items/1", "/items/2", "/static", "/items/1" })
