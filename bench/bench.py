@@ -158,6 +158,7 @@ def _on_signal(signum, _frame):
 atexit.register(stop_all)
 for _sig in (signal.SIGTERM, signal.SIGHUP):
     signal.signal(_sig, _on_signal)
+signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even when started with SIGINT ignored (a background job)
 
 
 def free_port():
@@ -975,7 +976,7 @@ def _loadavg():
         return None
 
 
-def write_results(ctx, machine, groups, started):
+def write_results(ctx, machine, groups, started, name='latest'):
     machine['loadavg_end'] = _loadavg()
     doc = {
         'schema': 1,
@@ -990,11 +991,14 @@ def write_results(ctx, machine, groups, started):
         'skipped': SKIPPED,
     }
     os.makedirs(RESULTS, exist_ok=True)
-    with open(os.path.join(RESULTS, 'latest.json'), 'w') as f:
+    path = os.path.join(RESULTS, name + '.json')
+    with open(path, 'w') as f:
         json.dump(doc, f, indent=2)
         f.write('\n')
-    with open(os.path.join(RESULTS, 'chart.svg'), 'w') as f:
-        f.write(chart_svg(doc))
+    if name == 'latest':
+        with open(os.path.join(RESULTS, 'chart.svg'), 'w') as f:
+            f.write(chart_svg(doc))
+    return path
 
 
 def _esc(text):
@@ -1092,6 +1096,7 @@ def main(argv):
         steps.append(('throughput', lambda: fig_throughput(ctx, groups)))
     named = {'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'hop': fig_hop, 'next': fig_next}
     steps += [(g, (lambda fn: lambda: fn(ctx))(named[g])) for g in groups if g in named]
+    interrupted = True
     try:
         for name, step in steps:
             try:
@@ -1106,10 +1111,12 @@ def main(argv):
                 log(str(error))
             finally:
                 stop_all()
+        interrupted = False
     finally:
         stop_all()
-        write_results(ctx, machine, groups, started)
-        log(f'wrote {os.path.relpath(os.path.join(RESULTS, "latest.json"), ROOT)} and chart.svg in {time.time() - started:.0f}s')
+        # An interrupted run keeps the last complete results: what it measured goes to interrupted.json only.
+        name = write_results(ctx, machine, groups, started, 'interrupted' if interrupted else 'latest')
+        log(f'wrote {os.path.relpath(name, ROOT)}{"" if interrupted else " and chart.svg"} in {time.time() - started:.0f}s')
     misses = [f['name'] for f in FIGURES if f['pass'] is False]
     if misses:
         log('goals missed: ' + ', '.join(misses))
