@@ -1,0 +1,18 @@
+using BenchApp;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using NextRouteHandlers.Hosting;
+
+// Started the way src/FunctionApp is. The benchmark driver sets PORT (listen on http://127.0.0.1:<PORT>); without
+// it the usual rules apply (FUNCTIONS_CUSTOMHANDLER_PORT under the Functions host, --urls, or 127.0.0.1:3000).
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+if (Environment.GetEnvironmentVariable("PORT") is { Length: > 0 } port) builder.WebHost.UseUrls("http://127.0.0.1:" + port);
+builder.UseAzureFunctionsCustomHandler();
+builder.Services.AddRouteHandlers(AppRoutes.Manifest);
+builder.Services.AddSingleton<CacheStatsListener>();
+
+var app = builder.Build();
+app.Services.GetRequiredService<CacheStatsListener>().Start();
+app.MapRouteHandlers();
+return await app.RunRouteHandlersAsync(args);

@@ -1,0 +1,7 @@
+namespace BenchApp.App.Bench.Stats;
+
+/// <summary><c>GET /bench/stats</c>: the cache counters the benchmark driver reads before and after a load (dynamic, never cached).</summary>
+internal static class StatsRoute
+{
+    public static Response GET(CacheStatsListener stats) => Response.Json(stats.Snapshot(), BenchJson.Default.CacheStats);
+}
