@@ -11,6 +11,7 @@ namespace NextRouteHandlers.Generators;
 internal static class ManifestEmitter
 {
     private const string Library = "global::NextRouteHandlers";
+    private const int RoutesPerMethod = 64;
 
     public static string Emit(string rootNamespace, IReadOnlyList<ValidRoute> routes, ProxyFileModel? proxy = null)
     {
@@ -28,18 +29,44 @@ internal static class ManifestEmitter
         code.AppendLine($"    public static {Library}.Routing.RouteManifest Manifest {{ get; }} = new(Routes()){(proxy is null ? string.Empty : " { Proxy = Proxy() }")};");
         code.AppendLine();
         if (proxy is not null) EmitProxy(code, proxy);
-        code.AppendLine($"    private static {Library}.Routing.RouteDefinition[] Routes() =>");
-        code.AppendLine("    [");
-        foreach (var route in routes) EmitRoute(code, route);
-        code.AppendLine("    ];");
+        EmitRoutes(code, routes);
         code.AppendLine("}");
         return code.ToString();
+    }
+
+    /// <summary>
+    /// The routes go into an array filled by methods of <see cref="RoutesPerMethod"/> routes each: one method holding
+    /// thousands of handler lambdas makes the C# compiler's time and memory grow much faster than the number of routes
+    /// (gigabytes at 10,000), and the runtime would have one huge method to compile.
+    /// </summary>
+    private static void EmitRoutes(StringBuilder code, IReadOnlyList<ValidRoute> routes)
+    {
+        var chunks = (routes.Count + RoutesPerMethod - 1) / RoutesPerMethod;
+        code.AppendLine($"    private static {Library}.Routing.RouteDefinition[] Routes()");
+        code.AppendLine("    {");
+        code.AppendLine($"        var routes = new {Library}.Routing.RouteDefinition[{routes.Count}];");
+        for (var chunk = 0; chunk < chunks; chunk++) code.AppendLine($"        Routes{chunk}(routes);");
+        code.AppendLine("        return routes;");
+        code.AppendLine("    }");
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            code.AppendLine();
+            code.AppendLine($"    private static void Routes{chunk}({Library}.Routing.RouteDefinition[] routes)");
+            code.AppendLine("    {");
+            for (var i = chunk * RoutesPerMethod; i < Math.Min(routes.Count, (chunk + 1) * RoutesPerMethod); i++)
+            {
+                code.Append("        routes[").Append(i).Append("] = ");
+                EmitRoute(code, routes[i]);
+            }
+
+            code.AppendLine("    }");
+        }
     }
 
     private static void EmitRoute(StringBuilder code, ValidRoute route)
     {
         var file = route.File;
-        code.Append("        new(").Append(Literal(route.Pattern)).Append(", ").Append(Literal(route.AppPath)).Append(", ").Append(Literal(route.DisplayPath)).AppendLine(",");
+        code.Append("new(").Append(Literal(route.Pattern)).Append(", ").Append(Literal(route.AppPath)).Append(", ").Append(Literal(route.DisplayPath)).AppendLine(",");
         code.AppendLine($"            new {Library}.Routing.RouteHandlerTable");
         code.AppendLine("            {");
         foreach (var handler in file.Handlers)
@@ -56,7 +83,7 @@ internal static class ManifestEmitter
 
         code.Append(')');
         if (file.MetadataUrlSegment is not null) code.Append($" {{ Kind = {Library}.Routing.RouteKind.Metadata }}");
-        code.AppendLine(",");
+        code.AppendLine(";");
     }
 
     private static void EmitProxy(StringBuilder code, ProxyFileModel proxy)
