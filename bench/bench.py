@@ -920,8 +920,13 @@ def fig_next(ctx):
     if not os.path.exists(next_bin):
         log('next: npm ci...')
         ok, _, tail = run(['npm', 'ci', '--no-audit', '--no-fund'], cwd=folder, log_name='npm-ci-next', timeout=900, env=env)
+        if not ok:
+            # Some npm versions refuse the lock file over optional platform packages (@next/swc-*) it does not
+            # list; `npm install` resolves the same versions from the lock file and adds them.
+            log('next: npm ci refused the lock file; npm install...')
+            ok, _, tail = run(['npm', 'install', '--no-audit', '--no-fund'], cwd=folder, log_name='npm-install-next', timeout=900, env=env)
         if not ok or not os.path.exists(next_bin):
-            raise SkipFigure('npm ci failed: ' + (tail.splitlines()[-1] if tail else 'no output'))
+            raise SkipFigure('npm install failed: ' + (tail.splitlines()[-1] if tail else 'no output'))
     stamp = tree_hash(os.path.join(folder, 'app'), os.path.join(folder, 'package.json'), os.path.join(folder, 'next.config.mjs'))
     stamp_path = os.path.join(folder, '.next', 'bench.stamp')
     if _read(stamp_path) != stamp or not os.path.exists(os.path.join(folder, '.next', 'BUILD_ID')):
