@@ -123,9 +123,21 @@ public static class ResponseWriter
 
     private static void AppendVary(IHeaderDictionary headers, string token)
     {
-        var existing = headers.Vary.ToString();
-        if (existing.Split(',').Any(t => t.Trim().Equals(token, StringComparison.OrdinalIgnoreCase))) return;
-        headers.Vary = existing.Length == 0 ? token : existing + ", " + token;
+        var vary = headers.Vary;
+        if (StringValues.IsNullOrEmpty(vary))
+        {
+            // The usual case, on every compressible response: nothing to merge with.
+            headers.Vary = token;
+            return;
+        }
+
+        var existing = vary.ToString();
+        foreach (var part in existing.Split(','))
+        {
+            if (part.Trim().Equals(token, StringComparison.OrdinalIgnoreCase)) return;
+        }
+
+        headers.Vary = existing + ", " + token;
     }
 
     /// <summary>True for a header whose values from several sources are all sent (<c>Set-Cookie</c>, <c>Vary</c>, ...); for any other the first source wins.</summary>
