@@ -45,7 +45,7 @@ public class PipelineBenchmarks
     {
         var context = Context("GET", "/api/hello");
         context.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(context.Response.Body, new Hello("world"), BenchJson.Default.Hello);
+        await JsonSerializer.SerializeAsync(context.Response.Body, new BenchApp.Hello("world"), BenchApp.BenchJson.Default.Hello);
         return context.Response.StatusCode;
     }
 

@@ -57,13 +57,7 @@ public static class ResponseWriter
 
         if (compressible && Compression.AcceptsGzip(context.Request))
         {
-            httpResponse.Headers.ContentEncoding = "gzip";
-            var gzip = new GZipStream(httpResponse.Body, CompressionLevel.Fastest, leaveOpen: true);
-            await using (gzip.ConfigureAwait(false))
-            {
-                await body.WriteToAsync(gzip, context.RequestAborted).ConfigureAwait(false);
-            }
-
+            await WriteGzipAsync(context, body).ConfigureAwait(false);
             return;
         }
 
@@ -94,18 +88,18 @@ public static class ResponseWriter
         var compressible = compress && wire.Compressible;
         if (compressible) AppendVary(headers, "Accept-Encoding");
         if (entry.Body.Length == 0 || omitBody) return Task.CompletedTask;
-        if (compressible && Compression.AcceptsGzip(context.Request)) return WriteGzipAsync(context, entry.Body);
+        if (compressible && Compression.AcceptsGzip(context.Request)) return WriteGzipAsync(context, ResponseBody.FromBytes(entry.Body));
         httpResponse.ContentLength = entry.Body.Length;
         return httpResponse.Body.WriteAsync(entry.Body, context.RequestAborted).AsTask();
     }
 
-    private static async Task WriteGzipAsync(HttpContext context, byte[] body)
+    private static async Task WriteGzipAsync(HttpContext context, ResponseBody body)
     {
         context.Response.Headers.ContentEncoding = "gzip";
         var gzip = new GZipStream(context.Response.Body, CompressionLevel.Fastest, leaveOpen: true);
         await using (gzip.ConfigureAwait(false))
         {
-            await gzip.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+            await body.WriteToAsync(gzip, context.RequestAborted).ConfigureAwait(false);
         }
     }
 

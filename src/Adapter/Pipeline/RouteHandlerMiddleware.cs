@@ -285,15 +285,11 @@ public sealed partial class RouteHandlerMiddleware
             return true;
         }
 
-        try
-        {
-            await ResponseWriter.WriteCachedAsync(context, entry, cached.Status, omitBody, _options.Compress).ConfigureAwait(false);
-        }
-        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; nothing to report.
-        }
-
+        await WriteGuardedAsync(
+            context,
+            (Entry: entry, cached.Status, OmitBody: omitBody, _options.Compress),
+            static (http, write) => ResponseWriter.WriteCachedAsync(http, write.Entry, write.Status, write.OmitBody, write.Compress),
+            route.SourceFile).ConfigureAwait(false);
         return true;
     }
 
@@ -372,11 +368,19 @@ public sealed partial class RouteHandlerMiddleware
         return contentType == "application/x-www-form-urlencoded" || contentType.StartsWith("multipart/form-data", StringComparison.Ordinal);
     }
 
-    private async Task WriteResponseAsync(HttpContext context, Response response, bool omitBody, string sourceFile)
+    private Task WriteResponseAsync(HttpContext context, Response response, bool omitBody, string sourceFile) =>
+        WriteGuardedAsync(
+            context,
+            (Response: response, OmitBody: omitBody, _options.Compress),
+            static (http, write) => ResponseWriter.WriteAsync(http, write.Response, write.OmitBody, write.Compress),
+            sourceFile);
+
+    /// <summary>Runs a response write so that its failure never escapes: a 500 before the headers, a cut-short response after.</summary>
+    private async Task WriteGuardedAsync<TState>(HttpContext context, TState state, Func<HttpContext, TState, Task> write, string sourceFile)
     {
         try
         {
-            await ResponseWriter.WriteAsync(context, response, omitBody, _options.Compress).ConfigureAwait(false);
+            await write(context, state).ConfigureAwait(false);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -76,10 +76,6 @@ public sealed class BlobTagStore : ITagStore
             if (response.GetRawResponse().Status == 304) return last;
             return Remember(new Snapshot(response.Value.Details.ETag, TagStateDocument.Deserialize(response.Value.Content.ToMemory().Span)));
         }
-        catch (RequestFailedException failure) when (failure.Status == 304)
-        {
-            return last;
-        }
         catch (RequestFailedException failure) when (failure.Status == 404)
         {
             // Nothing was ever invalidated (or the container does not exist yet).
