@@ -1,0 +1,346 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NextRouteHandlers.Testing.FunctionsHost.Rpc;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace NextRouteHandlers.Testing.FunctionsHost;
+
+/// <summary>
+/// Stands in for the Azure Functions host in front of a published .NET isolated worker, for tests and benchmarks.
+/// It does what the host does, in the host's order: listens for gRPC on 127.0.0.1 (HTTP/2 only), starts the worker
+/// with the host's arguments and environment, runs init → metadata → load over the worker's event stream, and then,
+/// for every HTTP request that matches a function's route and methods, adds <c>x-ms-invocation-id</c>, forwards the
+/// live request to the worker's <c>HttpUri</c> with YARP's <see cref="IHttpForwarder"/> (default transformer: the
+/// destination's <c>Host</c>, <c>X-Forwarded-*</c> from what the host received) and sends the
+/// <c>InvocationRequest</c>. The host's reserved paths (<c>/admin</c>, <c>/runtime/webhooks</c>) never reach the worker.
+/// <see cref="StopAsync"/> sends <c>WorkerTerminate</c> and returns the worker's exit code.
+/// </summary>
+public sealed class StandInFunctionsHost : IAsyncDisposable
+{
+    private static readonly TimeSpan ProtocolTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan InvocationTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly WebApplication _grpc;
+    private readonly WorkerChannel _channel;
+    private readonly WorkerProcess _worker;
+    private readonly ConcurrentQueue<InvocationRecord> _invocations = new();
+    private WebApplication? _front;
+    private HttpMessageInvoker? _invoker;
+    private IReadOnlyList<(FunctionBinding Function, TemplateMatcher Matcher)> _functions = [];
+    private Uri? _workerHttpUri;
+    private bool _cancelsInvocations;
+    private bool _disposed;
+
+    private StandInFunctionsHost(WebApplication grpc, WorkerChannel channel, WorkerProcess worker)
+    {
+        _grpc = grpc;
+        _channel = channel;
+        _worker = worker;
+    }
+
+    /// <summary>Where clients send requests: the host's public address, on 127.0.0.1.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A client of <see cref="BaseAddress"/> that follows no redirects and keeps no cookies.</summary>
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The functions the worker reported and the host loaded.</summary>
+    public IReadOnlyList<FunctionBinding> Functions => _functions.Select(f => f.Function).ToArray();
+
+    /// <summary>The capabilities the worker reported in <c>WorkerInitResponse</c>.</summary>
+    public IReadOnlyDictionary<string, string> WorkerCapabilities { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The worker's process, for signals.</summary>
+    public WorkerProcess Worker => _worker;
+
+    /// <summary>Every invocation that has ended, in the order they ended.</summary>
+    public IReadOnlyCollection<InvocationRecord> Invocations => _invocations.ToArray();
+
+    /// <summary>What the worker wrote to its console and logged through the event stream.</summary>
+    public string WorkerOutput => _worker.Output + _channel.Logs;
+
+    /// <summary>Starts the host and its worker, and returns once the worker's functions are loaded.</summary>
+    /// <param name="options">The app to run and its settings.</param>
+    /// <exception cref="InvalidOperationException">The worker failed to start, answered a step with a failure, or does not report the catch-all function.</exception>
+    /// <exception cref="TimeoutException">The worker did not get through start-up in time.</exception>
+    public static async Task<StandInFunctionsHost> StartAsync(StandInHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var channel = new WorkerChannel();
+        var grpc = await StartGrpcAsync(channel).ConfigureAwait(false);
+        var grpcEndpoint = new Uri(ListeningAddress(grpc));
+        var worker = WorkerProcess.Start(options, grpcEndpoint, Guid.NewGuid().ToString());
+        var host = new StandInFunctionsHost(grpc, channel, worker);
+        try
+        {
+            await host.InitializeWorkerAsync(options).ConfigureAwait(false);
+            await host.StartFrontAsync(options).ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the worker's output holds <paramref name="text"/> (its logs arrive over the event stream, after the response).</summary>
+    /// <param name="text">The text to wait for.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>True when it appeared in time.</returns>
+    public async Task<bool> WaitForWorkerOutputAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!WorkerOutput.Contains(text, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout) return false;
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Asks the worker how it is (<c>WorkerStatusRequest</c>), as the host does to check it still answers.</summary>
+    /// <exception cref="TimeoutException">The worker did not answer.</exception>
+    public async Task PingAsync()
+    {
+        var answer = await _channel.RequestAsync(new StreamingMessage { WorkerStatusRequest = new WorkerStatusRequest() }, ProtocolTimeout).ConfigureAwait(false);
+        if (answer.ContentCase != StreamingMessage.ContentOneofCase.WorkerStatusResponse) throw new InvalidOperationException($"The worker answered a status request with {answer.ContentCase}.");
+    }
+
+    /// <summary>Sends <c>WorkerTerminate</c>, as the host does when it shuts down, and waits for the worker to exit.</summary>
+    /// <param name="gracePeriod">The grace period the host grants.</param>
+    /// <returns>The worker's exit code.</returns>
+    /// <exception cref="TimeoutException">The worker did not exit within the grace period and 10 s more.</exception>
+    public async Task<int> StopAsync(TimeSpan? gracePeriod = null)
+    {
+        var grace = gracePeriod ?? TimeSpan.FromSeconds(5);
+        if (!_worker.HasExited && !_channel.Ended.IsCompleted)
+        {
+            await _channel.SendAsync(new StreamingMessage { RequestId = Guid.NewGuid().ToString(), WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(grace) } }).ConfigureAwait(false);
+        }
+
+        return await _worker.WaitForExitAsync(grace + TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Client?.Dispose();
+        if (_front is not null)
+        {
+            await _front.StopAsync().ConfigureAwait(false);
+            await _front.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _invoker?.Dispose();
+        await _worker.DisposeAsync().ConfigureAwait(false);
+        await _grpc.StopAsync().ConfigureAwait(false);
+        await _grpc.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<WebApplication> StartGrpcAsync(WorkerChannel channel)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = null;
+            grpc.MaxSendMessageSize = null;
+        });
+        builder.Services.AddSingleton(channel);
+        var app = builder.Build();
+        app.MapGrpcService<FunctionRpcService>();
+        await app.StartAsync().ConfigureAwait(false);
+        return app;
+    }
+
+    private static string ListeningAddress(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/') + "/";
+
+    private async Task InitializeWorkerAsync(StandInHostOptions options)
+    {
+        var exited = WaitForExitOrNeverAsync();
+        var first = await Task.WhenAny(_channel.Started, exited, Task.Delay(options.StartTimeout)).ConfigureAwait(false);
+        if (first == exited) throw new InvalidOperationException($"The worker exited with code {_worker.ExitCode} before opening its stream:\n{WorkerOutput}");
+        if (first != _channel.Started) throw new TimeoutException($"The worker did not open its stream within {options.StartTimeout.TotalSeconds} s:\n{WorkerOutput}");
+        await _channel.Started.ConfigureAwait(false);
+
+        var init = new WorkerInitRequest { HostVersion = "4.1037.0", WorkerDirectory = options.AppDirectory, FunctionAppDirectory = options.AppDirectory };
+        var initAnswer = (await _channel.RequestAsync(new StreamingMessage { WorkerInitRequest = init }, ProtocolTimeout).ConfigureAwait(false)).WorkerInitResponse
+            ?? throw new InvalidOperationException("The worker answered WorkerInitRequest with something else.");
+        RequireSuccess(initAnswer.Result, "WorkerInitRequest");
+        WorkerCapabilities = new Dictionary<string, string>(initAnswer.Capabilities);
+        if (!initAnswer.Capabilities.TryGetValue("HttpUri", out var httpUri) || !Uri.TryCreate(httpUri, UriKind.Absolute, out _workerHttpUri))
+        {
+            throw new InvalidOperationException($"The worker reported no HttpUri capability, so the host cannot proxy HTTP to it (is ConfigureFunctionsWebApplication() called?). Capabilities: {string.Join(", ", initAnswer.Capabilities.Keys)}\n{WorkerOutput}");
+        }
+
+        _cancelsInvocations = initAnswer.Capabilities.TryGetValue("HandlesInvocationCancelMessage", out var cancels) && bool.TryParse(cancels, out var yes) && yes;
+
+        var metadata = (await _channel.RequestAsync(new StreamingMessage { FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = options.AppDirectory } }, ProtocolTimeout).ConfigureAwait(false)).FunctionMetadataResponse
+            ?? throw new InvalidOperationException("The worker answered FunctionsMetadataRequest with something else.");
+        RequireSuccess(metadata.Result, "FunctionsMetadataRequest");
+        if (metadata.UseDefaultMetadataIndexing) throw new InvalidOperationException("The worker asked the host to index functions itself; the stand-in host only supports worker indexing.");
+        var functions = metadata.FunctionMetadataResults.ToArray();
+        if (options.RequireCatchAllFunction) FunctionBinding.RequireCatchAll(functions);
+
+        var routePrefix = HostJson.RoutePrefix(options.AppDirectory);
+        var loaded = new List<(FunctionBinding, TemplateMatcher)>();
+        foreach (var function in functions)
+        {
+            var load = (await _channel.RequestAsync(new StreamingMessage { FunctionLoadRequest = new FunctionLoadRequest { FunctionId = function.FunctionId, Metadata = function } }, ProtocolTimeout).ConfigureAwait(false)).FunctionLoadResponse
+                ?? throw new InvalidOperationException("The worker answered FunctionLoadRequest with something else.");
+            RequireSuccess(load.Result, $"FunctionLoadRequest for {function.Name}");
+            var binding = FunctionBinding.FromMetadata(function);
+            var template = string.IsNullOrEmpty(routePrefix) ? binding.Route : routePrefix + "/" + binding.Route;
+            loaded.Add((binding, new TemplateMatcher(TemplateParser.Parse(template), new RouteValueDictionary())));
+        }
+
+        _functions = loaded;
+    }
+
+    private async Task WaitForExitOrNeverAsync()
+    {
+        while (!_worker.HasExited) await Task.Delay(50).ConfigureAwait(false);
+    }
+
+    private void RequireSuccess(StatusResult? result, string step)
+    {
+        if (result is { Status: StatusResult.Types.Status.Success }) return;
+        throw new InvalidOperationException($"The worker failed {step}: {result?.Exception?.Message ?? result?.Result ?? "no result"}\n{result?.Exception?.StackTrace}\n{WorkerOutput}");
+    }
+
+    private async Task StartFrontAsync(StandInHostOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var bodyLimit = options.AppSettings.TryGetValue("FUNCTIONS_REQUEST_BODY_SIZE_LIMIT", out var limit) ? long.Parse(limit, CultureInfo.InvariantCulture) : 100L * 1024 * 1024;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Limits.MaxRequestBodySize = bodyLimit;
+        });
+        builder.Services.AddHttpForwarder();
+        var app = builder.Build();
+        _invoker = new HttpMessageInvoker(new RetryingForwardHandler(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            ActivityHeadersPropagator = null,
+        }));
+        var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
+
+        // TLS ends at Azure's front end, which tells the host the original scheme in X-Forwarded-Proto.
+        var frontEnd = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto };
+        frontEnd.KnownIPNetworks.Clear();
+        frontEnd.KnownProxies.Clear();
+        app.UseForwardedHeaders(frontEnd);
+        app.Run(context => HandleAsync(context, forwarder));
+        await app.StartAsync().ConfigureAwait(false);
+        _front = app;
+        BaseAddress = new Uri(ListeningAddress(app));
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+    }
+
+    private async Task HandleAsync(HttpContext context, IHttpForwarder forwarder)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (IsReserved(path) || FindFunction(context.Request) is not { } function)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var invocationId = Guid.NewGuid().ToString();
+        context.Request.Headers["x-ms-invocation-id"] = invocationId;
+        var forwardConfig = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(240) };
+
+        // As the host does: start forwarding first, so the worker's HTTP side is ready to pair with the invocation.
+        var forwarding = forwarder.SendAsync(context, _workerHttpUri!.ToString(), _invoker!, forwardConfig, HttpTransformer.Default).AsTask();
+        var request = new InvocationRequest { InvocationId = invocationId, FunctionId = function.FunctionId, TraceContext = TraceContext() };
+        request.InputData.Add(new ParameterBinding { Name = function.TriggerName, Data = new TypedData { Http = new RpcHttp() } });
+        using var cancel = _cancelsInvocations ? context.RequestAborted.Register(() => _ = CancelAsync(invocationId)) : default;
+        var invocation = _channel.RequestAsync(new StreamingMessage { InvocationRequest = request }, InvocationTimeout);
+
+        var forwardingError = await forwarding.ConfigureAwait(false);
+        string? failure = null;
+        var succeeded = false;
+        try
+        {
+            var result = (await invocation.ConfigureAwait(false)).InvocationResponse?.Result;
+            succeeded = result?.Status == StatusResult.Types.Status.Success;
+            if (!succeeded) failure = result?.Exception?.Message ?? result?.Result ?? "no result";
+        }
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
+        {
+            failure = exception.Message;
+        }
+
+        _invocations.Enqueue(new InvocationRecord(invocationId, context.Request.Method, path + context.Request.QueryString, succeeded, failure, forwardingError.ToString()));
+        if (forwardingError != ForwarderError.None && !context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    private async Task CancelAsync(string invocationId)
+    {
+        try
+        {
+            await _channel.SendAsync(new StreamingMessage { RequestId = Guid.NewGuid().ToString(), InvocationCancel = new InvocationCancel { InvocationId = invocationId } }).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // The worker is gone; there is nothing left to cancel.
+        }
+    }
+
+    private FunctionBinding? FindFunction(HttpRequest request)
+    {
+        var method = request.Method.ToUpperInvariant();
+        foreach (var (function, matcher) in _functions)
+        {
+            if (function.Methods.Count > 0 && !function.Methods.Contains(method)) continue;
+            if (matcher.TryMatch(request.Path, new RouteValueDictionary())) return function;
+        }
+
+        return null;
+    }
+
+    /// <summary>The host's own endpoints, answered before any function route.</summary>
+    private static bool IsReserved(string path) =>
+        path.StartsWith("/admin/", StringComparison.OrdinalIgnoreCase) || path.Equals("/admin", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWith("/runtime/webhooks", StringComparison.OrdinalIgnoreCase);
+
+    private static RpcTraceContext TraceContext()
+    {
+        var context = new RpcTraceContext();
+        if (Activity.Current is { } activity)
+        {
+            context.TraceParent = activity.Id ?? string.Empty;
+            context.TraceState = activity.TraceStateString ?? string.Empty;
+        }
+
+        return context;
+    }
+}
