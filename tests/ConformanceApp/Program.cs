@@ -1,14 +1,12 @@
 using ConformanceApp;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Logging;
+using NextRouteHandlers.Functions;
 using NextRouteHandlers.Hosting;
 
-// Started as: dotnet run --project tests/ConformanceApp -c Release -- --urls http://127.0.0.1:<port>
-var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Started by the tests as: dotnet ConformanceApp.dll --urls http://127.0.0.1:<port>, or through the stand-in host.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.UseAzureFunctionsCustomHandler();
-builder.Services.AddRouteHandlers(AppRoutes.Manifest);
-
-var app = builder.Build();
-app.MapRouteHandlers();
-return await app.RunRouteHandlersAsync(args);
+builder.UseRouteHandlers(AppRoutes.Manifest);
+return await builder.Build().RunRouteHandlersAsync(args);

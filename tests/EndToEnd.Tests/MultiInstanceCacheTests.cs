@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using NextRouteHandlers.EndToEnd.Tests.Worker;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Testing.FunctionsHost;
 using Xunit.Abstractions;
 
 namespace NextRouteHandlers.EndToEnd.Tests;
@@ -10,25 +12,29 @@ namespace NextRouteHandlers.EndToEnd.Tests;
 /// Two instances of the app (two processes, as two Function App instances) sharing one Azurite through the
 /// <c>AzureBlob</c> store: an invalidation made on one is honoured by the other within the tag refresh interval, a
 /// burst of requests for an expired entry renders it once across both, and an outage of the store fails no request.
+/// The subclasses start the instances on their own or behind the stand-in Functions host.
 /// </summary>
-public sealed class MultiInstanceCacheTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class MultiInstanceCacheTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private Azurite _azurite = null!;
-    private AppProcess _first = null!;
-    private AppProcess _second = null!;
+    private AppInstance _first = null!;
+    private AppInstance _second = null!;
+
+    /// <summary>Starts one instance of tests/ConformanceApp with these configuration settings (keys with ':').</summary>
+    protected abstract Task<AppInstance> StartAsync(IReadOnlyDictionary<string, string> settings);
 
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
         var suffix = Guid.NewGuid().ToString("N")[..12];
-        string[] cache =
-        [
-            "--Cache:Store=AzureBlob",
-            $"--Cache:AzureBlob:ConnectionString={_azurite.ConnectionString}",
-            $"--Cache:AzureBlob:Container=multi-{suffix}",
-        ];
-        _first = await Start(cache);
-        _second = await Start(cache);
+        var cache = new Dictionary<string, string>
+        {
+            ["Cache:Store"] = "AzureBlob",
+            ["Cache:AzureBlob:ConnectionString"] = _azurite.ConnectionString,
+            ["Cache:AzureBlob:Container"] = $"multi-{suffix}",
+        };
+        _first = await StartAsync(cache);
+        _second = await StartAsync(cache);
     }
 
     public async Task DisposeAsync()
@@ -96,22 +102,44 @@ public sealed class MultiInstanceCacheTests(ITestOutputHelper output) : IAsyncLi
         output.WriteLine($"8 requests with the store down took {clock.ElapsedMilliseconds} ms");
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         var accountKey = _azurite.ConnectionString.Split(';').Single(p => p.StartsWith("AccountKey=", StringComparison.Ordinal))["AccountKey=".Length..];
-        Assert.Contains("cache store failed", _first.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(accountKey, _first.Output, StringComparison.Ordinal);
+        // Behind the Functions host the worker's log lines reach the host over its event stream, a moment later.
+        var logged = Stopwatch.StartNew();
+        while (!_first.Output().Contains("cache store failed", StringComparison.Ordinal) && logged.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
+        Assert.Contains("cache store failed", _first.Output(), StringComparison.Ordinal);
+        Assert.DoesNotContain(accountKey, _first.Output(), StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
-    private static async Task<AppProcess> Start(string[] cache)
-    {
-        var port = LoopbackApp.FreePort();
-        return await AppProcess.StartAsync(RepositoryPaths.BuiltApp("tests/ConformanceApp", "ConformanceApp"), port, ["--urls", $"http://127.0.0.1:{port}", .. cache]);
-    }
-
-    private static async Task<(string Cache, string Nonce)> Tagged(AppProcess app)
+    private static async Task<(string Cache, string Nonce)> Tagged(AppInstance app)
     {
         using var response = await app.Client.GetAsync("/static/tagged");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return (response.Headers.GetValues("x-nextjs-cache").Single(), body.GetProperty("handler").GetProperty("nonce").GetString()!);
+    }
+}
+
+/// <summary>The instances as processes of their own, on Kestrel.</summary>
+public sealed class MultiInstanceCacheOnKestrelTests(ITestOutputHelper output) : MultiInstanceCacheTests(output)
+{
+    protected override async Task<AppInstance> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var port = LoopbackApp.FreePort();
+        var app = await AppProcess.StartAsync(RepositoryPaths.BuiltApp("tests/ConformanceApp", "ConformanceApp"), port, ["--urls", $"http://127.0.0.1:{port}", .. settings.Select(s => $"--{s.Key}={s.Value}")]);
+        return new AppInstance(app.Client, () => app.Output, app);
+    }
+}
+
+/// <summary>The instances as isolated workers, each behind its own stand-in Functions host.</summary>
+public sealed class MultiInstanceCacheThroughTheFunctionsHostTests(ITestOutputHelper output) : MultiInstanceCacheTests(output)
+{
+    protected override async Task<AppInstance> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var host = await StandInFunctionsHost.StartAsync(new StandInHostOptions
+        {
+            AppDirectory = await PublishedWorker.ConformanceAppAsync(),
+            AppSettings = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value),
+        });
+        return new AppInstance(host.Client, () => host.WorkerOutput, host);
     }
 }

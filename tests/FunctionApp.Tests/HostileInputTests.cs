@@ -4,8 +4,8 @@ using NextRouteHandlers.Testing;
 namespace FunctionApp.Tests;
 
 /// <summary>
-/// Bad and hostile requests against the built app started as the Functions host starts it (with a 64 KiB body limit
-/// set the way the host sets it): each gets its 4xx, and the process keeps answering.
+/// Bad and hostile requests against the built app serving on its own (with a 64 KiB body limit set the way the
+/// Functions host sets it, in FUNCTIONS_REQUEST_BODY_SIZE_LIMIT): each gets its 4xx, and the process keeps answering.
 /// </summary>
 public sealed class HostileInputTests : IAsyncLifetime
 {
@@ -15,9 +15,8 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = LoopbackApp.FreePort();
-        _app = await AppProcess.StartAsync(RepositoryPaths.BuiltApp("src/FunctionApp", "FunctionApp"), port, [$"--Cache:FileSystem:Path={_cache.FullName}"], new Dictionary<string, string>
+        _app = await AppProcess.StartAsync(RepositoryPaths.BuiltApp("src/FunctionApp", "FunctionApp"), port, ["--urls", $"http://127.0.0.1:{port}", $"--Cache:FileSystem:Path={_cache.FullName}"], new Dictionary<string, string>
         {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["FUNCTIONS_REQUEST_BODY_SIZE_LIMIT"] = "65536",
         });
     }

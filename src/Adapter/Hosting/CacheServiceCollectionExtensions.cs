@@ -30,7 +30,13 @@ internal static class CacheServiceCollectionExtensions
         });
         services.TryAddSingleton<CacheRenderer>();
         services.TryAddSingleton<Prerenderer>();
-        services.AddHostedService(sp => sp.GetRequiredService<Prerenderer>());
+        // Hosted services start one after another in registration order. The prerender goes before every one
+        // registered so far, the web server among them (the isolated worker registers its server before the app's
+        // services), so that the first request an app answers finds the static paths already rendered.
+        if (services.Any(d => d.ServiceType == typeof(StartupPrerender))) return services;
+        services.AddSingleton<StartupPrerender>();
+        var firstHostedService = services.TakeWhile(d => d.ServiceType != typeof(IHostedService)).Count();
+        services.Insert(firstHostedService, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<Prerenderer>()));
         return services;
     }
 
@@ -53,7 +59,10 @@ internal static class CacheServiceCollectionExtensions
     private static string DefaultFileSystemPath(IServiceProvider services)
     {
         // The Function App's folder is read-only in Azure (it runs from the deployment package); its temp folder is not.
-        if (services.GetRequiredService<FunctionsHostEnvironment>().IsCustomHandler) return Path.Combine(Path.GetTempPath(), "route-cache");
+        if (services.GetRequiredService<FunctionsHostEnvironment>().IsBehindHost) return Path.Combine(Path.GetTempPath(), "route-cache");
         return Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, ".route-cache");
     }
+
+    /// <summary>Marks that the startup prerender is registered, so that a second registration adds no second run.</summary>
+    private sealed class StartupPrerender;
 }

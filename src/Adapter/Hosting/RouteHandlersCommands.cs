@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NextRouteHandlers.Caching;
 
 namespace NextRouteHandlers.Hosting;
@@ -11,10 +11,10 @@ namespace NextRouteHandlers.Hosting;
 public static class RouteHandlersCommands
 {
     /// <summary>Runs the command named by the first argument, or the app when there is none.</summary>
-    /// <param name="app">The built app.</param>
+    /// <param name="app">The built app: a <c>WebApplication</c>, or the host of an isolated worker.</param>
     /// <param name="args">The process arguments.</param>
     /// <returns>The process exit code.</returns>
-    public static async Task<int> RunRouteHandlersAsync(this WebApplication app, string[] args)
+    public static async Task<int> RunRouteHandlersAsync(this IHost app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);

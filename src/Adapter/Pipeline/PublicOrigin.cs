@@ -32,6 +32,19 @@ public static class PublicOrigin
         return (scheme switch { "http" => "http:", "https" => "https:", _ => scheme + ":" }, StripDefaultPort(scheme, host));
     }
 
+    /// <summary>
+    /// Puts the public host back in <c>Host</c>, as the client sent it: the Functions host's forwarder sends the worker's
+    /// loopback address there and the client's value in <c>X-Forwarded-Host</c> (which it sets itself, so a client
+    /// cannot forge it through the host). Handlers then read <c>host</c> as they would under <c>next start</c>.
+    /// </summary>
+    /// <param name="request">A request that came through the Functions host.</param>
+    public static void RestoreForwardedHost(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var forwardedHost = FirstValue(request.Headers["X-Forwarded-Host"].ToString());
+        if (IsValidHost(forwardedHost)) request.Host = new HostString(forwardedHost);
+    }
+
     private static string FirstValue(string header)
     {
         var comma = header.IndexOf(',');

@@ -84,8 +84,8 @@ public sealed partial class RouteHandlerMiddleware
             _proxy = new ProxyRunner(proxy, logger);
         }
 
-        _stripFunctionKeys = _options.StripFunctionKeys ?? hostEnvironment.IsCustomHandler;
-        _behindFunctionsHost = hostEnvironment.IsCustomHandler;
+        _stripFunctionKeys = _options.StripFunctionKeys ?? hostEnvironment.IsBehindHost;
+        _behindFunctionsHost = hostEnvironment.IsBehindHost;
     }
 
     /// <summary>Handles one request; a terminal <see cref="RequestDelegate"/>.</summary>
@@ -108,6 +108,7 @@ public sealed partial class RouteHandlerMiddleware
         }
 
         var origin = PublicOrigin.Resolve(context.Request, _options.TrustForwardedHeaders);
+        if (_behindFunctionsHost && _options.TrustForwardedHeaders) PublicOrigin.RestoreForwardedHost(context.Request);
         if (_stripFunctionKeys) context.Request.Headers.Remove("x-functions-key");
         var facts = new RequestFacts(context.Request, origin.Host, rawQuery);
         _rules.ApplyHeaders(path, facts, context.Response.Headers);

@@ -44,4 +44,25 @@ public class FunctionsHostEnvironmentTests
 
         Assert.Contains(FunctionsHostEnvironment.BodySizeLimitVariable, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_isolated_worker_started_by_the_host_is_behind_the_host_without_a_custom_handler_port()
+    {
+        var environment = FunctionsHostEnvironment.ForIsolatedWorker(name => name == FunctionsHostEnvironment.BodySizeLimitVariable ? "2048" : null);
+
+        Assert.True(environment.IsIsolatedWorker);
+        Assert.True(environment.IsBehindHost);
+        Assert.False(environment.IsCustomHandler);
+        Assert.Null(environment.Port);
+        Assert.Equal(2048, environment.BodySizeLimit);
+    }
+
+    [Fact]
+    public void A_custom_handler_is_behind_the_host_and_not_a_worker()
+    {
+        var environment = With((FunctionsHostEnvironment.PortVariable, "7071"));
+
+        Assert.True(environment.IsBehindHost);
+        Assert.False(environment.IsIsolatedWorker);
+    }
 }

@@ -48,4 +48,29 @@ public class PublicOriginTests
 
         Assert.Equal("public.example:8080", PublicOrigin.Resolve(request, trustForwardedHeaders: true).Host);
     }
+
+    [Fact]
+    public void The_forwarded_host_goes_back_into_the_host_header_and_the_forwarded_headers_stay()
+    {
+        var request = Request("localhost:41234", ("X-Forwarded-Host", "shop.example:8443, proxy.internal"), ("X-Forwarded-For", "203.0.113.7"));
+
+        PublicOrigin.RestoreForwardedHost(request);
+
+        Assert.Equal("shop.example:8443", request.Host.Value);
+        Assert.Equal("shop.example:8443", request.Headers.Host.ToString());
+        Assert.Equal("203.0.113.7", request.Headers["X-Forwarded-For"].ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("evil.example/path")]
+    [InlineData("bad host")]
+    public void A_missing_or_malformed_forwarded_host_leaves_the_host_as_it_was(string forwarded)
+    {
+        var request = Request("localhost:41234", ("X-Forwarded-Host", forwarded));
+
+        PublicOrigin.RestoreForwardedHost(request);
+
+        Assert.Equal("localhost:41234", request.Host.Value);
+    }
 }

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using NextRouteHandlers.Pipeline;
+
+namespace NextRouteHandlers.Functions;
+
+/// <summary>
+/// The one function of the app: an anonymous HTTP trigger on route <c>{*path}</c> for the seven methods route
+/// handlers answer, which hands the live <see cref="HttpContext"/> to the same pipeline plain Kestrel runs. The
+/// worker SDK finds it in this assembly, so an app writes no function of its own.
+/// </summary>
+/// <param name="pipeline">The route-handler pipeline the app registered with <c>UseRouteHandlers</c>.</param>
+public sealed class RouteHandlersFunction(RouteHandlerMiddleware pipeline)
+{
+    /// <summary>The function's name, as the host, the portal and Application Insights show it.</summary>
+    public const string Name = "routes";
+
+    /// <summary>Serves one request. What the pipeline writes goes straight to the response the host relays.</summary>
+    /// <param name="request">The request the host forwarded.</param>
+    [Function(Name)]
+    public Task RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "{*path}")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return pipeline.InvokeAsync(request.HttpContext);
+    }
+}
