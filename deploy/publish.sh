@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
 # Builds the Function App root for Azure Functions Flex Consumption (Linux) and zips it for deployment.
 #
-#   deploy/publish.sh [output-dir]          (default: ./publish)
+#   deploy/publish.sh [--custom-handler] [output-dir]          (default: ./publish)
 #
 # Produces:
-#   <output-dir>/app/       the app root: host.json, routes/function.json, appsettings.json and FunctionApp, a
-#                           Native AOT linux-x64 executable (host.json's defaultExecutablePath): machine code with
-#                           the runtime compiled in, so it needs no .NET on the instance and starts in milliseconds.
+#   <output-dir>/app/       the app root. By default a .NET isolated worker (Flex runtime dotnet-isolated 10.0):
+#                           host.json, functions.metadata (the one catch-all function), worker.config.json,
+#                           .azurefunctions/, appsettings.json and FunctionApp.dll with its libraries, precompiled
+#                           ReadyToRun for linux-x64. With --custom-handler (Flex runtime custom, infra parameter
+#                           hostingMode=customHandler): host.json, routes/function.json, appsettings.json and
+#                           FunctionApp, a Native AOT linux-x64 executable: machine code with the runtime compiled in,
+#                           the fastest cold start.
 #   <output-dir>/app.zip    the contents of app/ (host.json at the zip root, file modes kept), ready for
 #                           `az functionapp deployment source config-zip --src <output-dir>/app.zip`.
-#   <output-dir>/symbols/   the native debug symbols (FunctionApp.dbg) and PDBs, kept out of the package: they are
-#                           twice the size of the executable and only needed to read a crash dump.
+#   <output-dir>/symbols/   the debug symbols (PDBs, and FunctionApp.dbg for the native build), kept out of the
+#                           package: they are only needed to read a crash dump.
 #
 # Native AOT needs clang and zlib (Debian/Ubuntu: apt-get install clang zlib1g-dev). Any trim or AOT warning fails
 # the publish (TreatWarningsAsErrors), so what is published is what was analysed.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+hosting=IsolatedWorker
+if [[ "${1:-}" == "--custom-handler" ]]; then
+  hosting=CustomHandler
+  shift
+elif [[ "${1:-}" == -* ]]; then
+  echo "publish.sh: unknown option $1 (usage: deploy/publish.sh [--custom-handler] [output-dir])" >&2
+  exit 2
+fi
 output_dir="${1:-$repo_root/publish}"
 mkdir -p "$output_dir"
 output_dir="$(cd "$output_dir" && pwd)"
@@ -27,9 +39,10 @@ symbols_dir="$output_dir/symbols"
 # Start from empty: files left over from an earlier publish must not end up in the package.
 rm -rf "$app_dir" "$zip_file" "$symbols_dir"
 
-# FunctionApp.csproj sets PublishAot; -r picks the platform the Functions host runs.
+# FunctionApp.csproj picks ReadyToRun (worker) or Native AOT (custom handler); -r is the platform Flex runs.
 dotnet publish "$repo_root/src/FunctionApp/FunctionApp.csproj" \
   -c Release -r linux-x64 \
+  -p:RouteHandlersHosting="$hosting" \
   -o "$app_dir" \
   -nologo
 
@@ -38,13 +51,18 @@ find "$app_dir" -maxdepth 1 -type f \( -name '*.dbg' -o -name '*.pdb' \) -exec m
 # XML documentation of the libraries is for the IDE, not the server.
 find "$app_dir" -maxdepth 1 -type f -name '*.xml' -delete
 
-for required in host.json routes/function.json FunctionApp; do
-  if [[ ! -e "$app_dir/$required" ]]; then
-    echo "publish.sh: $required is missing from $app_dir" >&2
+if [[ "$hosting" == CustomHandler ]]; then
+  required=(host.json routes/function.json FunctionApp)
+else
+  required=(host.json functions.metadata worker.config.json FunctionApp.dll .azurefunctions)
+fi
+for item in "${required[@]}"; do
+  if [[ ! -e "$app_dir/$item" ]]; then
+    echo "publish.sh: $item is missing from $app_dir" >&2
     exit 1
   fi
 done
-if [[ ! -x "$app_dir/FunctionApp" ]]; then
+if [[ "$hosting" == CustomHandler && ! -x "$app_dir/FunctionApp" ]]; then
   echo "publish.sh: $app_dir/FunctionApp is not executable" >&2
   exit 1
 fi
@@ -59,7 +77,7 @@ with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(folder, name)
-            # ZipFile.write records the Unix mode, so FunctionApp stays executable.
+            # ZipFile.write records the Unix mode, so an executable stays executable.
             archive.write(path, os.path.relpath(path, root))
 PY
 elif command -v zip >/dev/null 2>&1; then
@@ -69,5 +87,6 @@ else
   exit 1
 fi
 
+echo "Hosting:  $hosting"
 echo "App root: $app_dir"
 echo "Package:  $zip_file"

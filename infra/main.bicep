@@ -1,9 +1,17 @@
 // Everything the app needs in one resource group: a user-assigned identity, a storage account reachable only with
 // Entra ID, Log Analytics + Application Insights (Entra ID ingestion only), a Flex Consumption plan and the
-// Function App running the custom handler, and least-privilege role assignments for the identity.
+// Function App (a .NET isolated worker, or the Native AOT custom handler), and least-privilege role assignments for
+// the identity.
 // Deploy: see docs/deploying.md. No secret or account key appears in this template or its outputs.
 
 import { alwaysReadyInstances } from 'modules/functionApp.bicep'
+
+@description('How the app is built and run; it must match the package you deploy. isolatedWorker (default): the .NET isolated worker (runtime dotnet-isolated 10.0), from deploy/publish.sh. customHandler: the Native AOT custom handler (runtime custom), from deploy/publish.sh --custom-handler; the fastest cold start.')
+@allowed([
+  'isolatedWorker'
+  'customHandler'
+])
+param hostingMode string = 'isolatedWorker'
 
 @description('Azure region of every resource. Defaults to the resource group\'s region; it must offer Flex Consumption.')
 param location string = resourceGroup().location
@@ -120,6 +128,7 @@ module functionApp 'modules/functionApp.bicep' = {
   params: {
     name: appName
     planName: planName
+    hostingMode: hostingMode
     location: location
     tags: tags
     identityName: identityName

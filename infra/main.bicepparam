@@ -8,6 +8,8 @@ using 'main.bicep'
 param revalidateSecret = readEnvironmentVariable('REVALIDATE_SECRET')
 
 param appName = 'func-routehandlers-demo'
+// 'isolatedWorker' (deploy/publish.sh) or 'customHandler' (deploy/publish.sh --custom-handler, Native AOT).
+param hostingMode = 'isolatedWorker'
 param maximumInstanceCount = 40
 param instanceMemoryMB = 2048
 // [] scales to zero when idle; [{ name: 'http', instanceCount: 1 }] keeps one instance warm (billed while idle).

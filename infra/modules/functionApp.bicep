@@ -1,13 +1,21 @@
-// The Flex Consumption plan and the Function App. The app is a custom handler (runtime `custom`): the Functions
-// host starts the Native AOT executable named in host.json and proxies every request to it. Flex takes the
-// runtime from functionAppConfig.runtime (not FUNCTIONS_WORKER_RUNTIME) and the code from a zip in a blob
-// container (not WEBSITE_RUN_FROM_PACKAGE), so neither setting appears here.
+// The Flex Consumption plan and the Function App. By default the app is a .NET isolated worker (runtime
+// `dotnet-isolated`): the Functions host starts the worker and forwards every request to its one catch-all function.
+// As a custom handler (runtime `custom`) the host starts the Native AOT executable named in host.json and proxies
+// every request to it. Flex takes the runtime from functionAppConfig.runtime (not FUNCTIONS_WORKER_RUNTIME) and the
+// code from a zip in a blob container (not WEBSITE_RUN_FROM_PACKAGE), so neither setting appears here.
 
 @description('Name of the Function App (globally unique: it becomes <name>.azurewebsites.net).')
 param name string
 
 @description('Name of the Flex Consumption plan.')
 param planName string
+
+@description('isolatedWorker (the .NET isolated worker) or customHandler (the Native AOT custom handler); it must match the deployed package.')
+@allowed([
+  'isolatedWorker'
+  'customHandler'
+])
+param hostingMode string
 
 @description('Azure region.')
 param location string
@@ -59,6 +67,19 @@ type alwaysReadyInstances = {
   @minValue(0)
   instanceCount: int
 }[]
+
+// The Flex Consumption runtime of each hosting mode. Bicep accepts any string in functionAppConfig.runtime and a
+// wrong name fails only at deployment, so tests/Infra.Tests checks these.
+var runtimes = {
+  isolatedWorker: {
+    name: 'dotnet-isolated'
+    version: '10.0'
+  }
+  customHandler: {
+    name: 'custom'
+    version: '1.0'
+  }
+}
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
@@ -175,12 +196,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         instanceMemoryMB: instanceMemoryMB
         alwaysReady: alwaysReady
       }
-      // A custom handler: the host runs host.json's defaultExecutablePath. Bicep accepts any string here and a
-      // wrong name fails only at deployment, so tests/Infra.Tests checks it.
-      runtime: {
-        name: 'custom'
-        version: '1.0'
-      }
+      runtime: runtimes[hostingMode]
     }
   }
 }

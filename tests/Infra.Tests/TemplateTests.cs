@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Infra.Tests;
 
-/// <summary>What the compiled ARM template deploys: identity-only access, Flex Consumption, the custom handler, least privilege.</summary>
+/// <summary>What the compiled ARM template deploys: identity-only access, Flex Consumption in either hosting mode, least privilege.</summary>
 [Collection(BicepCollection.Name)]
 public class TemplateTests(BicepFixture fixture)
 {
@@ -55,18 +55,38 @@ public class TemplateTests(BicepFixture fixture)
     }
 
     [Fact]
-    public void The_app_runs_the_custom_handler_on_Linux_over_HTTPS_only()
+    public void The_app_runs_on_Linux_over_HTTPS_only()
     {
-        var runtime = App.Get("properties", "functionAppConfig", "runtime");
-
         Assert.Equal("functionapp,linux", App.Get("kind").GetString());
-        // Bicep accepts any runtime name; a wrong one fails only when deploying.
-        Assert.Equal("custom", runtime.GetProperty("name").GetString());
-        Assert.Equal("1.0", runtime.GetProperty("version").GetString());
         Assert.True(App.Get("properties", "httpsOnly").GetBoolean());
         Assert.Equal("1.2", App.Get("properties", "siteConfig", "minTlsVersion").GetString());
         Assert.Equal("Disabled", App.Get("properties", "siteConfig", "ftpsState").GetString());
         Assert.Contains("Microsoft.Web/serverfarms", App.Get("properties", "serverFarmId").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_hosting_mode_is_the_isolated_worker_unless_the_custom_handler_is_chosen()
+    {
+        var parameter = Template.Parameter("hostingMode");
+
+        Assert.Equal("isolatedWorker", parameter.GetProperty("defaultValue").GetString());
+        Assert.Equal(["isolatedWorker", "customHandler"], parameter.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["isolatedWorker", "customHandler"], App.TemplateParameter("hostingMode").GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
+        var module = Template.Deployed("Microsoft.Resources/deployments").Single(d => d.Get("properties", "template").TryGetProperty("resources", out var r) && r.ToString().Contains("Microsoft.Web/sites", StringComparison.Ordinal));
+        Assert.Equal("[parameters('hostingMode')]", module.Get("properties", "parameters", "hostingMode", "value").GetString());
+    }
+
+    [Theory]
+    [InlineData("isolatedWorker", "dotnet-isolated", "10.0")]
+    [InlineData("customHandler", "custom", "1.0")]
+    public void Each_hosting_mode_runs_on_its_flex_consumption_runtime(string hostingMode, string name, string version)
+    {
+        // Bicep accepts any runtime name; a wrong one fails only when deploying.
+        Assert.Equal("[variables('runtimes')[parameters('hostingMode')]]", App.Get("properties", "functionAppConfig", "runtime").GetString());
+        var runtime = App.Template.GetProperty("variables").GetProperty("runtimes").GetProperty(hostingMode);
+
+        Assert.Equal(name, runtime.GetProperty("name").GetString());
+        Assert.Equal(version, runtime.GetProperty("version").GetString());
     }
 
     [Fact]
