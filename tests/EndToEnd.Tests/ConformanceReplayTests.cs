@@ -24,7 +24,7 @@ public sealed partial class ConformanceReplayTests
         // The corpus starts from the state 'next build' leaves: prerendered entries, nothing revalidated yet.
         await using var app = await AppProcess.StartAsync(RepositoryPaths.BuiltApp("tests/ConformanceApp", "ConformanceApp"), port, ["--urls", $"http://127.0.0.1:{port}", $"--Cache:FileSystem:Path={cache.FullName}"]);
 
-        var arguments = new List<string> { replay, "--base", app.BaseAddress.ToString().TrimEnd('/'), "--profile", "adapter", "--overrides", Path.Combine(RepositoryPaths.Root, "tests", "ConformanceApp", "overrides.json") };
+        var arguments = new List<string> { replay, "--base", app.BaseAddress.ToString().TrimEnd('/'), "--profile", "adapter", "--overrides", Path.Combine(RepositoryPaths.Root, "tests", "Conformance", "overrides.json") };
         foreach (var group in PortedGroups) arguments.AddRange(["--group", group]);
         var (exitCode, output) = await RunAsync("python3", arguments);
 
