@@ -32,7 +32,7 @@ public static class CaseFile
     {
         if (step is not JsonObject obj || obj["request"] is not JsonObject request) throw new InvalidDataException($"{where}: needs a request object");
         var expect = obj["expect"] as JsonObject ?? [];
-        var wait = obj["waitMsBefore"] is { } value && JsonTree.IsTruthy(value) ? value.GetValue<int>() : 0;
+        var wait = obj["waitMsBefore"] is { } value && JsonTree.IsTruthy(value) ? JsonTree.ToInt(value) : 0;
         return new CaseStep((JsonObject)request.DeepClone(), (JsonObject)expect.DeepClone(), wait);
     }
 }

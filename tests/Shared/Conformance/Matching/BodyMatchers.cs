@@ -59,7 +59,7 @@ public static class BodyMatchers
         foreach (var (key, wantSame) in new[] { ("sameAsStep", true), ("differsFromStep", false) })
         {
             if (!expected.TryGetPropertyValue(key, out var stepNode)) continue;
-            var index = stepNode!.GetValue<int>();
+            var index = JsonTree.ToInt(stepNode!);
             var other = context.Step(index);
             if (other is null) errors.Add($"body: {key} {index} names no step of this case");
             else if (other.Body.AsSpan().SequenceEqual(raw) != wantSame) errors.Add($"body: expected {(wantSame ? "same as" : "different from")} step {index}");
@@ -82,7 +82,7 @@ public static class BodyMatchers
             foreach (var (key, wantSame) in new[] { ("sameAsStep", true), ("differsFromStep", false) })
             {
                 if (!field.TryGetPropertyValue(key, out var stepNode)) continue;
-                var index = stepNode!.GetValue<int>();
+                var index = JsonTree.ToInt(stepNode!);
                 var other = FieldOfStep(context.Step(index), path);
                 if (JsonTree.PythonEquals(other, mine) != wantSame)
                 {

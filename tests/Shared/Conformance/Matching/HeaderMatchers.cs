@@ -65,7 +65,7 @@ public static class HeaderMatchers
         foreach (var (key, wantSame) in new[] { ("sameAsStep", true), ("differsFromStep", false) })
         {
             if (!rules.TryGetPropertyValue(key, out var stepNode)) continue;
-            var index = stepNode!.GetValue<int>();
+            var index = JsonTree.ToInt(stepNode!);
             var other = context.Step(index);
             if (other is null)
             {

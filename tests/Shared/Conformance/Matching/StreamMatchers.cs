@@ -34,5 +34,5 @@ public static class StreamMatchers
     }
 
     private static double? Limit(JsonObject expected, string key) =>
-        expected.TryGetPropertyValue(key, out var value) && value is not null ? value.GetValue<double>() : null;
+        expected.TryGetPropertyValue(key, out var value) && value is not null ? JsonTree.ToDouble(value) : null;
 }

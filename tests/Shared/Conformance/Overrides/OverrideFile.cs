@@ -39,7 +39,7 @@ public static class OverrideFile
             int? step = null;
             if (obj.ContainsKey("step"))
             {
-                if (JsonTree.KindOf(obj["step"]) != JsonKind.Integer || obj["step"]!.GetValue<int>() is var index && (index < 0 || index >= steps))
+                if (JsonTree.KindOf(obj["step"]) != JsonKind.Integer || JsonTree.ToInt(obj["step"]!) is var index && (index < 0 || index >= steps))
                 {
                     throw new InvalidDataException($"{where} ({id}): step must be an integer from 0 to {steps - 1}");
                 }

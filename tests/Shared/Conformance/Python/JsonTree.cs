@@ -50,6 +50,15 @@ public static class JsonTree
     /// <param name="value">The value.</param>
     public static string? AsString(JsonNode? value) => KindOf(value) == JsonKind.String ? value!.GetValue<string>() : null;
 
+    /// <summary>The value of a JSON number (however the node was made: parsed, or created in code).</summary>
+    /// <param name="value">A number.</param>
+    public static double ToDouble(JsonNode value) => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>The value of a JSON integer, such as a step index.</summary>
+    /// <param name="value">An integer.</param>
+    /// <exception cref="FormatException">The value is not an integer.</exception>
+    public static int ToInt(JsonNode value) => int.Parse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
     /// <summary>Python's truth value of a JSON value (<c>bool(x)</c>): false for null, false, 0, "", [] and {}.</summary>
     /// <param name="value">The value.</param>
     public static bool IsTruthy(JsonNode? value) => KindOf(value) switch
