@@ -19,7 +19,8 @@ public sealed class ReplayTarget
         Scheme = baseAddress.Scheme;
         Hostname = baseAddress.Host.Trim('[', ']');
         Port = baseAddress.Port;
-        // As replay.py: the host carries the port when the address names one.
+        // The host carries the port unless it is the scheme's default (replay.py would keep an explicit ":80", which
+        // Uri does not tell apart).
         Host = baseAddress.IsDefaultPort ? Hostname : $"{Hostname}:{Port.ToString(CultureInfo.InvariantCulture)}";
         Origin = $"{Scheme}://{Host}";
         Run = "r" + RandomNumberGenerator.GetString(RunAlphabet, 10);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace NextRouteHandlers.Testing.Conformance;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class AllowLists
         _routes = routes;
         foreach (var step in corpus.SelectMany(c => c.Steps))
         {
-            var allow = (step.Expect["headers"] as System.Text.Json.Nodes.JsonObject)?["allow"];
+            var allow = (step.Expect["headers"] as JsonObject)?["allow"];
             if (!string.Equals(step.Method.ToUpperInvariant(), "OPTIONS", StringComparison.Ordinal) || JsonTree.AsString(allow) is not { } list) continue;
             var (key, methods) = RouteKey(step.Path);
             if (methods is not null && methods.Contains("OPTIONS")) continue;
