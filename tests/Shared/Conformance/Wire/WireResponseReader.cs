@@ -51,7 +51,7 @@ public static class WireResponseReader
 
         if (status is 204 or 304 or (>= 100 and < 200) || method == "HEAD") length = 0;
 
-        var body = new MemoryStream();
+        using var body = new MemoryStream();
         var reads = new List<BodyRead>();
         if (method != "HEAD")
         {
