@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace NextRouteHandlers.Testing;
 
-/// <summary>Where things are in the repository and beside it, for tests that start built apps or shared tools.</summary>
+/// <summary>Where things are in the repository, for tests that start built apps or read its files.</summary>
 public static class RepositoryPaths
 {
     /// <summary>The repository root: the folder holding <c>Serverless.sln</c>.</summary>
@@ -10,9 +10,6 @@ public static class RepositoryPaths
 
     /// <summary>The build configuration the tests were built with (the apps are built with the same one).</summary>
     public static string Configuration { get; } = typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyConfigurationAttribute>().Single().Configuration;
-
-    /// <summary>The shared folder beside the repository (<c>../shared</c>), holding the conformance corpus.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     /// <summary>The built entry assembly of a project of the repository.</summary>
     /// <param name="projectFolder">The project folder relative to the root, e.g. <c>tests/ConformanceApp</c>.</param>
