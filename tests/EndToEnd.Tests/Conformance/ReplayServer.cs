@@ -19,7 +19,15 @@ public abstract class ReplayServer : IAsyncLifetime
 
     /// <summary>The replay run of <paramref name="corpus"/> against this server.</summary>
     /// <param name="corpus">The corpus.</param>
-    public ConformanceReplayer ReplayerFor(ConformanceCorpus corpus) => _replayers.GetOrAdd(corpus.Name, _ => corpus.ReplayerFor(BaseAddress));
+    public ConformanceReplayer ReplayerFor(ConformanceCorpus corpus) =>
+        _replayers.GetOrAdd(corpus.Name, _ => HostingOverridesFile(corpus) is { } file ? corpus.ReplayerFor(BaseAddress, file) : corpus.ReplayerFor(BaseAddress));
+
+    /// <summary>
+    /// The overrides file (relative to tests/Conformance) of differences this server's hosting makes on purpose, on
+    /// top of the corpus's own; null when there are none.
+    /// </summary>
+    /// <param name="corpus">The corpus being replayed.</param>
+    protected virtual string? HostingOverridesFile(ConformanceCorpus corpus) => null;
 
     /// <inheritdoc />
     public abstract Task InitializeAsync();

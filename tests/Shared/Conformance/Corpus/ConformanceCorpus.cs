@@ -67,4 +67,20 @@ public sealed class ConformanceCorpus
     /// <summary>A replay run of this corpus against the server at <paramref name="baseAddress"/>.</summary>
     /// <param name="baseAddress">The server.</param>
     public ConformanceReplayer ReplayerFor(Uri baseAddress) => new(baseAddress, Cases, Profile, Routes, Overrides);
+
+    /// <summary>
+    /// A replay run against a server in a particular hosting (behind the Functions host, say): this corpus's overrides
+    /// plus that hosting's own, read from <paramref name="hostingOverridesFile"/> (relative to <see cref="Folder"/>).
+    /// A case may be overridden in one file or the other, not both.
+    /// </summary>
+    /// <param name="baseAddress">The server.</param>
+    /// <param name="hostingOverridesFile">The hosting's overrides file.</param>
+    /// <exception cref="InvalidDataException">The file is malformed, or overrides a case the corpus's file already does.</exception>
+    public ConformanceReplayer ReplayerFor(Uri baseAddress, string hostingOverridesFile)
+    {
+        var hosting = OverrideFile.Load(Path.Combine(Folder, hostingOverridesFile), Cases.ToDictionary(c => c.Id, c => c.Steps.Count, StringComparer.Ordinal));
+        var twice = hosting.Select(o => o.Id).Intersect(Overrides.Select(o => o.Id), StringComparer.Ordinal).ToArray();
+        if (twice.Length > 0) throw new InvalidDataException($"overrides {hostingOverridesFile}: {string.Join(", ", twice)} already overridden in {OverridesPath}");
+        return new(baseAddress, Cases, Profile, Routes, [.. Overrides, .. hosting]);
+    }
 }
