@@ -74,7 +74,7 @@ BIGDIR_FOLDERS = 5_000
 AZURITE_VERSION = '3.37.0'   # the version tests/Shared/Azurite.cs pins
 ZIPF_EXPONENT = 1.0
 ECHO_BODY = '{"id":42,"name":"widget","tags":["a","b","c"],"price":9.99,"stock":{"warehouse":"north","count":17},"active":true}'
-GROUPS = ['hello', 'items', 'echo', 'static', 'routing', 'blob', 'coldstart', 'memory', 'hop', 'next']
+GROUPS = ['hello', 'items', 'echo', 'static', 'routing', 'blob', 'coldstart', 'memory', 'hop', 'worker', 'next']
 
 
 def log(message):
@@ -307,6 +307,34 @@ class App:
 BASELINE = App('baseline', os.path.join(BENCH, 'Baseline'), 'Baseline', False)
 ADAPTER = App('adapter', os.path.join(BENCH, 'BenchApp'), 'BenchApp', True)
 HOSTPROXY = App('hostproxy', os.path.join(BENCH, 'HostProxy'), 'HostProxy', False)
+
+
+# The isolated-worker side: the adapter's catch-all function and a bare worker function, both run by the stand-in
+# Functions host (bench/WorkerHost, over tests/FunctionsHost), published JIT or ReadyToRun (the worker cannot be AOT).
+FUNCTIONS_INPUTS = [os.path.join(ROOT, 'src', 'Adapter.Functions'), os.path.join(BENCH, 'BenchApp'), os.path.join(ROOT, 'host.json')]
+BENCHWORKER = App('benchworker', os.path.join(BENCH, 'BenchWorker'), 'BenchWorker', True)
+BAREWORKER = App('bareworker', os.path.join(BENCH, 'BareWorker'), 'BareWorker', False)
+WORKERHOST = App('workerhost', os.path.join(BENCH, 'WorkerHost'), 'WorkerHost', False)
+
+
+def publish_worker(app, mode):
+    """Publishes an isolated worker (mode 'jit': portable IL; 'r2r': ReadyToRun for linux-x64) or the host tool; returns its folder."""
+    out = os.path.join(WORK, 'pub', f'{app.name}-{mode}')
+    inputs = app.inputs() + (FUNCTIONS_INPUTS if app is BENCHWORKER else []) + ([os.path.join(ROOT, 'tests', 'FunctionsHost')] if app is WORKERHOST else [])
+    stamp_path, stamp = out + '.stamp', tree_hash(*inputs)
+    dll = os.path.join(out, app.assembly + '.dll')
+    if os.path.exists(dll) and _read(stamp_path) == stamp:
+        return out
+    shutil.rmtree(out, ignore_errors=True)
+    argv = ['dotnet', 'publish', os.path.join(app.project_dir, app.assembly + '.csproj'), '-c', 'Release', '-o', out, '-nologo']
+    argv += ['-r', 'linux-x64', '--self-contained', 'false', '-p:PublishReadyToRun=true'] if mode == 'r2r' else ['-p:PublishReadyToRun=false']
+    log(f'publishing {app.name} ({mode})...')
+    ok, seconds, tail = run(argv, log_name=f'publish-{app.name}-{mode}')
+    if not ok or not os.path.exists(dll):
+        raise PublishError(f'publishing {app.name} ({mode}) failed after {seconds:.0f}s:\n{tail}')
+    log(f'published {app.name} ({mode}) in {seconds:.0f}s')
+    _write(stamp_path, stamp)
+    return out
 
 
 def scale_app(routes):
@@ -908,6 +936,93 @@ def fig_hop(ctx):
            note='adapter vs bare, both behind the proxy')
 
 
+# -- the isolated worker behind the (stand-in) Functions host
+
+
+def worker_server(name, app_dir, port, **settings):
+    """bench/WorkerHost serving the worker in app_dir on port; the worker's pid is in its READY line (see worker_pid)."""
+    host = os.path.join(publish_worker(WORKERHOST, 'jit'), 'WorkerHost.dll')
+    argv = ['dotnet', host, 'serve', app_dir, str(port)] + [f'{k}={v}' for k, v in settings.items()]
+    return Server(name, argv, port, env=server_env(), cwd=app_dir)
+
+
+def worker_pid(server):
+    with open(server.log_path(), errors='replace') as f:
+        ready = [line.split() for line in f if line.startswith('READY ')]
+    if not ready:
+        raise RuntimeError(f'{server.name} printed no READY line; see {server.log_path()}')
+    return int(ready[-1][2])
+
+
+def worker_cold_start_once(app_dir, **settings):
+    """Milliseconds from spawning the worker to its first 200 on /api/hello through an already listening host."""
+    host = os.path.join(publish_worker(WORKERHOST, 'jit'), 'WorkerHost.dll')
+    argv = ['taskset', '-c', SERVER_CPUS, 'dotnet', host, 'coldstart', app_dir, '/api/hello'] + [f'{k}={v}' for k, v in settings.items()]
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=120, env=server_env(), cwd=app_dir, stdin=subprocess.DEVNULL)
+    if result.returncode != 0:
+        raise RuntimeError(f'WorkerHost coldstart {app_dir} failed ({result.returncode}): {(result.stderr or result.stdout).strip()[-300:]}')
+    return json.loads(result.stdout.strip().splitlines()[-1])['ms']
+
+
+def fig_worker(ctx):
+    adapter_r2r, bare_r2r = publish_worker(BENCHWORKER, 'r2r'), publish_worker(BAREWORKER, 'r2r')
+    adapter_jit, bare_jit = publish_worker(BENCHWORKER, 'jit'), publish_worker(BAREWORKER, 'jit')
+    memory = {'Cache__Store': 'Memory'}
+
+    # 1. Throughput and latency through the host: the adapter's catch-all function vs a bare function, ReadyToRun.
+    a = worker_server('worker-adapter', adapter_r2r, free_port(), **memory)
+    b = worker_server('worker-bare', bare_r2r, free_port())
+    with Servers(a, b):
+        log('worker: /api/hello through the stand-in Functions host, adapter catch-all vs bare function (ReadyToRun)')
+        runs = interleaved([('worker_adapter', a.url + '/api/hello', None), ('worker_bare', b.url + '/api/hello', None)], warmup=max(WARMUP, 3))
+    throughput_figures('worker', 'worker.hello', runs, a='worker_adapter', b='worker_bare', rps_goal=0.90, p99_goal=1.2)
+
+    # 2. Cold start: spawn of the worker to its first 200 through a listening host; the AOT custom handler, spawned
+    #    directly with its port, beside them (no host hop: the host polls it until it answers).
+    variants = [('worker_adapter_jit', lambda: worker_cold_start_once(adapter_jit, **memory)),
+                ('worker_bare_jit', lambda: worker_cold_start_once(bare_jit)),
+                ('worker_adapter_r2r', lambda: worker_cold_start_once(adapter_r2r, **memory)),
+                ('worker_bare_r2r', lambda: worker_cold_start_once(bare_r2r))]
+    custom = ctx.adapter(free_port()) if ctx.aot else None
+    if custom:
+        variants.append(('custom_handler_aot', lambda: cold_start_once(custom)))
+    log(f'worker: cold start, {COLD_RUNS} interleaved runs of {len(variants)} variants (+1 untimed each)')
+    for _, once in variants:
+        once()
+    times = {label: [] for label, _ in variants}
+    for _ in range(COLD_RUNS):
+        for label, once in variants:
+            times[label].append(once())
+    note = f'spawn to first 200 on /api/hello through the stand-in host, {COLD_RUNS} runs'
+    figure('worker.coldstart_jit.ms', 'ms', 'worker_adapter_jit', times['worker_adapter_jit'], 'worker_bare_jit', times['worker_bare_jit'], '<=', 1.2, note=note + ', JIT')
+    figure('worker.coldstart_r2r.ms', 'ms', 'worker_adapter_r2r', times['worker_adapter_r2r'], 'worker_bare_r2r', times['worker_bare_r2r'], '<=', 1.2, note=note + ', ReadyToRun')
+    figure('worker.r2r_vs_jit.ms', 'ms', 'worker_adapter_r2r', times['worker_adapter_r2r'], 'worker_adapter_jit', times['worker_adapter_jit'], note='what ReadyToRun saves')
+    if custom:
+        figure('worker.custom_handler_vs_r2r.ms', 'ms', 'custom_handler_aot', times['custom_handler_aot'], 'worker_adapter_r2r', times['worker_adapter_r2r'],
+               note='the AOT custom handler spawned directly (spawn to first 200) vs the ReadyToRun worker through the host')
+
+    # 3. Peak memory of the worker process after load through the host, and of the AOT custom handler after the same load.
+    hwm = {'worker_adapter_r2r': [], 'worker_bare_r2r': [], 'custom_handler_aot': []}
+    log(f'worker: VmHWM after {MEM_LOAD}s of load on /api/hello, {MEM_RUNS} interleaved runs')
+    for _ in range(MEM_RUNS):
+        for label, server in (('worker_adapter_r2r', worker_server('worker-adapter', adapter_r2r, free_port(), **memory)),
+                              ('worker_bare_r2r', worker_server('worker-bare', bare_r2r, free_port())),
+                              ('custom_handler_aot', ctx.adapter(free_port()) if ctx.aot else None)):
+            if server is None:
+                continue
+            with Servers(server):
+                pid = server.proc.pid if label == 'custom_handler_aot' else worker_pid(server)
+                wrk(server.url + '/api/hello', max(1, WARMUP), CONNECTIONS)
+                wrk(server.url + '/api/hello', MEM_LOAD, CONNECTIONS)
+                hwm[label].append(status_kb(pid, 'VmHWM') / 1024)
+                log(f'  {label}: VmHWM {hwm[label][-1]:.1f} MB')
+    figure('worker.memory.hwm_mb', 'MB', 'worker_adapter_r2r', hwm['worker_adapter_r2r'], 'worker_bare_r2r', hwm['worker_bare_r2r'], '<=', 1.2,
+           note='the worker process, not the host')
+    if hwm['custom_handler_aot']:
+        figure('worker.memory_custom_handler.hwm_mb', 'MB', 'custom_handler_aot', hwm['custom_handler_aot'], 'worker_adapter_r2r', hwm['worker_adapter_r2r'],
+               note='the AOT custom handler vs the ReadyToRun worker, after the same load')
+
+
 # -- next start
 
 
@@ -1099,7 +1214,7 @@ def main(argv):
     steps = []
     if any(g in groups for g in ('hello', 'items', 'echo', 'static')):
         steps.append(('throughput', lambda: fig_throughput(ctx, groups)))
-    named = {'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'hop': fig_hop, 'next': fig_next}
+    named = {'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'hop': fig_hop, 'worker': fig_worker, 'next': fig_next}
     steps += [(g, (lambda fn: lambda: fn(ctx))(named[g])) for g in groups if g in named]
     interrupted = True
     try:

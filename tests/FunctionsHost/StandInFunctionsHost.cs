@@ -36,20 +36,20 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
 
     private readonly WebApplication _grpc;
     private readonly WorkerChannel _channel;
-    private readonly WorkerProcess _worker;
+    private WorkerProcess _worker = null!;
     private readonly ConcurrentQueue<InvocationRecord> _invocations = new();
     private WebApplication? _front;
     private HttpMessageInvoker? _invoker;
     private IReadOnlyList<(FunctionBinding Function, TemplateMatcher Matcher)> _functions = [];
+    private readonly TaskCompletionSource _workerReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Uri? _workerHttpUri;
     private bool _cancelsInvocations;
     private bool _disposed;
 
-    private StandInFunctionsHost(WebApplication grpc, WorkerChannel channel, WorkerProcess worker)
+    private StandInFunctionsHost(WebApplication grpc, WorkerChannel channel)
     {
         _grpc = grpc;
         _channel = channel;
-        _worker = worker;
     }
 
     /// <summary>Where clients send requests: the host's public address, on 127.0.0.1.</summary>
@@ -67,11 +67,14 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
     /// <summary>The worker's process, for signals.</summary>
     public WorkerProcess Worker => _worker;
 
+    /// <summary>When the worker process was started (<see cref="Stopwatch.GetTimestamp"/>), for cold-start measurements.</summary>
+    public long WorkerStartedAt { get; private set; }
+
     /// <summary>Every invocation that has ended, in the order they ended.</summary>
     public IReadOnlyCollection<InvocationRecord> Invocations => _invocations.ToArray();
 
     /// <summary>What the worker wrote to its console and logged through the event stream.</summary>
-    public string WorkerOutput => _worker.Output + _channel.Logs;
+    public string WorkerOutput => (_worker?.Output ?? string.Empty) + _channel.Logs;
 
     /// <summary>Starts the host and its worker, and returns once the worker's functions are loaded.</summary>
     /// <param name="options">The app to run and its settings.</param>
@@ -82,17 +85,20 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var channel = new WorkerChannel();
         var grpc = await StartGrpcAsync(channel).ConfigureAwait(false);
-        var grpcEndpoint = new Uri(ListeningAddress(grpc));
-        var worker = WorkerProcess.Start(options, grpcEndpoint, Guid.NewGuid().ToString());
-        var host = new StandInFunctionsHost(grpc, channel, worker);
+        var host = new StandInFunctionsHost(grpc, channel);
         try
         {
-            await host.InitializeWorkerAsync(options).ConfigureAwait(false);
+            // As the host is: listening before its worker exists. Requests wait for the worker to be loaded.
             await host.StartFrontAsync(options).ConfigureAwait(false);
+            host.WorkerStartedAt = Stopwatch.GetTimestamp();
+            host._worker = WorkerProcess.Start(options, new Uri(ListeningAddress(grpc)), Guid.NewGuid().ToString());
+            await host.InitializeWorkerAsync(options).ConfigureAwait(false);
+            host._workerReady.TrySetResult();
             return host;
         }
-        catch
+        catch (Exception exception)
         {
+            host._workerReady.TrySetException(exception);
             await host.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -150,7 +156,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
         }
 
         _invoker?.Dispose();
-        await _worker.DisposeAsync().ConfigureAwait(false);
+        if (_worker is not null) await _worker.DisposeAsync().ConfigureAwait(false);
         await _grpc.StopAsync().ConfigureAwait(false);
         await _grpc.DisposeAsync().ConfigureAwait(false);
     }
@@ -235,7 +241,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
         var bodyLimit = options.AppSettings.TryGetValue("FUNCTIONS_REQUEST_BODY_SIZE_LIMIT", out var limit) ? long.Parse(limit, CultureInfo.InvariantCulture) : 100L * 1024 * 1024;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.Limits.MaxRequestBodySize = bodyLimit;
         });
         builder.Services.AddHttpForwarder();
@@ -264,6 +270,16 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, IHttpForwarder forwarder)
     {
+        try
+        {
+            await _workerReady.Task.WaitAsync(TimeSpan.FromSeconds(60), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         var path = context.Request.Path.Value ?? "/";
         if (IsReserved(path) || FindFunction(context.Request) is not { } function)
         {

@@ -15,6 +15,9 @@ public sealed class StandInHostOptions
     /// <summary>How long the worker may take from process start to its functions being loaded.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The port clients reach the host on, on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int Port { get; init; }
+
     /// <summary>
     /// Whether the stand-in checks that the worker reports exactly the route-handler catch-all function: one anonymous
     /// <c>httpTrigger</c> on route <c>{*path}</c> for the seven methods. On by default; benchmarks of a bare worker turn it off.
