@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Http;
-using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Invocation;
 
 namespace NextRouteHandlers;
 

@@ -2,6 +2,7 @@ using System.Runtime.Loader;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Proxy;

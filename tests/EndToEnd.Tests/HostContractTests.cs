@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;

@@ -50,6 +50,19 @@ public sealed class CachingSampleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_product_id_that_is_not_a_number_is_a_cached_404()
+    {
+        using var first = await _app.Client.GetAsync("/products/not-a-number");
+        using var second = await _app.Client.GetAsync("/products/not-a-number");
+
+        Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
+        Assert.Equal("MISS", first.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        Assert.Equal("HIT", second.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task An_unlisted_product_is_rendered_on_first_request_then_cached()
     {
         var (miss, body) = await Product("42");

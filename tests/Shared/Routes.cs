@@ -1,3 +1,4 @@
+using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Proxy;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NextRouteHandlers.Http;
-using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Routing;
 
 namespace NextRouteHandlers.Caching;
@@ -51,6 +51,7 @@ public sealed partial class CacheRenderer
     /// <param name="pathname">The decoded path, for the path's implicit tag.</param>
     /// <param name="cancellationToken">Cancelled when the app stops.</param>
     /// <exception cref="DynamicUsageException">The handler read request data.</exception>
+    /// <exception cref="RouteRenderException">The handler threw or answered nothing a response can be made of.</exception>
     public async Task<CacheEntry> RenderAsync(RouteDefinition route, RouteParams @params, string rawPath, string pathname, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);
@@ -69,23 +70,10 @@ public sealed partial class CacheRenderer
         var scope = new RequestScope(request) { IsCacheRender = true };
         var renderedAt = _time.GetUtcNow();
 
-        Response? response;
-        var previous = RequestScope.Current;
-        RequestScope.Current = scope;
-        try
-        {
-            response = await handler(new RouteInvocation(request, new RouteContext(@params, route), http)).ConfigureAwait(false);
-        }
-        finally
-        {
-            RequestScope.Current = previous;
-        }
-
-        if (response is null) throw new InvalidOperationException($"No response is returned from route handler '{route.SourceFile}'. Ensure you return a Response or a NextResponse in all branches of your handler.");
-        if (response.Headers.Has(NextResponse.MiddlewareNextHeader) || response.Headers.Has(NextResponse.MiddlewareRewriteHeader))
-        {
-            throw new InvalidOperationException($"Route handler '{route.SourceFile}' returned NextResponse.Next() or NextResponse.Rewrite(), which only proxy.cs may return.");
-        }
+        var outcome = await HandlerInvoker.InvokeAsync(handler, new RouteInvocation(request, new RouteContext(@params, route), http), scope, route.SourceFile).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (outcome.Kind != HandlerOutcomeKind.Responded) throw new RouteRenderException(outcome.Problem ?? $"Rendering '{route.SourceFile}' stopped.", outcome.Exception);
+        var response = outcome.Response!;
 
         if (response.Headers.Has("set-cookie")) Log.CachedSetCookie(_logger, route.SourceFile);
         using var body = new MemoryStream();

@@ -75,7 +75,7 @@ public sealed partial class Prerenderer : IHostedService
                     {
                         var entry = await _renderer.RenderAsync(route, parameters, rawPath, pathname, token).ConfigureAwait(false);
                         return entry.Status >= 400 && entry.Status != 404
-                            ? throw new NotPrerenderableException($"{route.Pattern} answered {entry.Status} while prerendering")
+                            ? throw new RenderDeclinedException($"{route.Pattern} answered {entry.Status} while prerendering")
                             : entry;
                     }).ConfigureAwait(false);
                     rendered.Add(pathname);
@@ -86,7 +86,7 @@ public sealed partial class Prerenderer : IHostedService
                     Log.BecameDynamic(_logger, route.SourceFile, usage.Usage);
                     break;
                 }
-                catch (NotPrerenderableException refused)
+                catch (RenderDeclinedException refused)
                 {
                     _state.MarkDynamic(route, refused.Message);
                     Log.BecameDynamic(_logger, route.SourceFile, refused.Message);
@@ -148,8 +148,6 @@ public sealed partial class Prerenderer : IHostedService
 
         return paths;
     }
-
-    private sealed class NotPrerenderableException(string message) : Exception(message);
 
     private static partial class Log
     {

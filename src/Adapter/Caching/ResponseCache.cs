@@ -256,6 +256,12 @@ public sealed partial class ResponseCache
                 result.SetResult(entry);
             }
         }
+        catch (Exception exception) when (exception is DynamicUsageException or RenderDeclinedException)
+        {
+            // The route turned out not to be cacheable: a decision the caller acts on, not a failure.
+            Log.RenderDeclined(_logger, key, exception.Message);
+            result.SetException(exception);
+        }
         catch (Exception exception)
         {
             _failedAt[key] = _time.GetUtcNow();
@@ -403,6 +409,9 @@ public sealed partial class ResponseCache
 
         [LoggerMessage(EventId = 106, Level = LogLevel.Debug, Message = "The response of '{Key}' is marked private or no-store and was not stored.")]
         public static partial void NotStored(ILogger logger, string key);
+
+        [LoggerMessage(EventId = 107, Level = LogLevel.Debug, Message = "The render of '{Key}' stored nothing: {Reason}")]
+        public static partial void RenderDeclined(ILogger logger, string key, string reason);
 
         [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Taking the regeneration lock of '{Key}' failed; rendering without it.")]
         public static partial void LockFailed(ILogger logger, Exception exception, string key);

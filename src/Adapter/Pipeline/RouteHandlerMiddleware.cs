@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Http;
+using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
 
@@ -303,70 +304,22 @@ public sealed partial class RouteHandlerMiddleware
 
     private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
     {
-        var scope = new RequestScope(invocation.Request);
-        RequestScope.Current = scope;
-        try
+        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request), route.SourceFile).ConfigureAwait(false);
+        switch (outcome.Kind)
         {
-            var response = await handler(invocation).ConfigureAwait(false);
-            if (response is null)
-            {
-                Log.NoResponse(_logger, route.SourceFile);
+            case HandlerOutcomeKind.Responded when outcome.Refusal is { } reason:
+                Log.BadRequest(_logger, route.SourceFile, reason);
+                return outcome.Response;
+            case HandlerOutcomeKind.Responded:
+                // Next.js runs the revalidations a handler asked for before its response completes, redirects included.
+                await _cache.InvalidateAsync(outcome.Scope.InvalidationsIfAny).ConfigureAwait(false);
+                return outcome.Response;
+            case HandlerOutcomeKind.Failed:
+                Log.HandlerFailed(_logger, outcome.Exception, outcome.Problem!);
                 return null;
-            }
-
-            if (response.Headers.Has(NextResponse.MiddlewareNextHeader) || response.Headers.Has(NextResponse.MiddlewareRewriteHeader))
-            {
-                Log.MiddlewareResponseFromHandler(_logger, route.SourceFile);
+            default:
                 return null;
-            }
-
-            scope.CookiesIfUsed?.ApplyTo(response.Headers);
-            await _cache.InvalidateAsync(scope.InvalidationsIfAny).ConfigureAwait(false);
-            return response;
         }
-        catch (RedirectException redirect)
-        {
-            var status = LooksLikeFormPost(invocation.HttpContext.Request) ? 303 : redirect.Permanent ? 308 : 307;
-            var response = new Response(new ResponseInit { Status = status, Headers = { { "location", redirect.Location } } });
-            scope.CookiesIfUsed?.ApplyTo(response.Headers);
-            await _cache.InvalidateAsync(scope.InvalidationsIfAny).ConfigureAwait(false);
-            return response;
-        }
-        catch (HttpAccessFallbackException fallback)
-        {
-            await _cache.InvalidateAsync(scope.InvalidationsIfAny).ConfigureAwait(false);
-            return new Response(new ResponseInit { Status = fallback.Status });
-        }
-        catch (Microsoft.AspNetCore.Http.BadHttpRequestException rejected)
-        {
-            // The server refused the request while the handler read it (a body over the limit: 413).
-            Log.BadRequest(_logger, route.SourceFile, rejected.Message);
-            return new Response(new ResponseInit { Status = rejected.StatusCode });
-        }
-        catch (BadRequestException badRequest)
-        {
-            Log.BadRequest(_logger, route.SourceFile, badRequest.Message);
-            return new Response(badRequest.Message, new ResponseInit { Status = 400, Headers = { { "content-type", "text/plain; charset=utf-8" } } });
-        }
-        catch (OperationCanceledException) when (invocation.Aborted.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (Exception exception)
-        {
-            Log.HandlerFailed(_logger, exception, invocation.Request.Method, route.SourceFile);
-            return null;
-        }
-        // No reset of RequestScope.Current: an async method's changes to the execution context end with it.
-    }
-
-    /// <summary>Next.js answers a redirect with 303 when the request looks like a server action or an HTML form post.</summary>
-    private static bool LooksLikeFormPost(HttpRequest request)
-    {
-        if (!HttpMethods.IsPost(request.Method)) return false;
-        if (request.Headers.ContainsKey("next-action")) return true;
-        var contentType = request.ContentType ?? string.Empty;
-        return contentType == "application/x-www-form-urlencoded" || contentType.StartsWith("multipart/form-data", StringComparison.Ordinal);
     }
 
     private Task WriteResponseAsync(HttpContext context, Response response, bool omitBody, string sourceFile) =>
@@ -394,7 +347,7 @@ public sealed partial class RouteHandlerMiddleware
         }
         catch (Exception exception)
         {
-            Log.HandlerFailed(_logger, exception, context.Request.Method, sourceFile);
+            Log.WriteFailed(_logger, exception, sourceFile);
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
@@ -465,19 +418,16 @@ public sealed partial class RouteHandlerMiddleware
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "No response is returned from route handler '{RouteFile}'. Ensure you return a Response or a NextResponse in all branches of your handler.")]
-        public static partial void NoResponse(ILogger logger, string routeFile);
+        [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Problem} The client gets a 500 with an empty body.")]
+        public static partial void HandlerFailed(ILogger logger, Exception? exception, string problem);
 
-        [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The {Method} handler of '{RouteFile}' threw an exception; the client gets a 500 with an empty body.")]
-        public static partial void HandlerFailed(ILogger logger, Exception exception, string method, string routeFile);
-
-        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Route handler '{RouteFile}' returned NextResponse.Next() or NextResponse.Rewrite(), which only proxy.cs may return.")]
-        public static partial void MiddlewareResponseFromHandler(ILogger logger, string routeFile);
+        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Writing the response of '{RouteFile}' failed before its headers were sent; the client gets a 500 with an empty body.")]
+        public static partial void WriteFailed(ILogger logger, Exception exception, string routeFile);
 
         [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "'{RouteFile}' asks to be cached but reads `{Usage}` while rendering; it is served dynamically from now on.")]
         public static partial void CachedRouteBecameDynamic(ILogger logger, string routeFile, string usage);
 
-        [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "A request to '{RouteFile}' was refused with 400: {Reason}")]
+        [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "A request to '{RouteFile}' was refused: {Reason}")]
         public static partial void BadRequest(ILogger logger, string routeFile, string reason);
 
         [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The response body of '{RouteFile}' failed after its headers were sent; the response was cut short.")]

@@ -1,5 +1,5 @@
 using NextRouteHandlers.Http;
-using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Invocation;
 
 namespace NextRouteHandlers.Routing;
 

@@ -2,7 +2,8 @@ namespace FunctionApp.App.Products;
 
 /// <summary>
 /// <c>/products/[id]</c>: the listed products are prerendered when the app starts; others are rendered on first
-/// request and cached. Every response is tagged <c>products</c>, so <c>/api/revalidate</c> can refresh them all.
+/// request and cached. Every response is tagged <c>products</c>, so <c>/api/revalidate</c> can refresh them all. An id
+/// that is not a number is not a product: <c>Next.NotFound()</c> answers 404, and that answer is cached too.
 /// </summary>
 public static class ProductRoute
 {
@@ -13,6 +14,7 @@ public static class ProductRoute
 
     public static Response GET(RouteParams @params)
     {
+        if (!int.TryParse(@params["id"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)) return Next.NotFound();
         Next.CacheTag("products");
         return Response.Json(new Product(@params["id"], DateTimeOffset.UtcNow), SampleJson.Default.Product);
     }

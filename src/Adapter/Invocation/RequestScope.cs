@@ -1,7 +1,7 @@
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Http;
 
-namespace NextRouteHandlers.Pipeline;
+namespace NextRouteHandlers.Invocation;
 
 /// <summary>The request a handler is running for, reachable from any code it calls (<see cref="Next"/>).</summary>
 internal sealed class RequestScope

@@ -1,4 +1,4 @@
-namespace NextRouteHandlers.Pipeline;
+namespace NextRouteHandlers.Invocation;
 
 /// <summary>
 /// The signal thrown by <see cref="NextRouteHandlers.Next.Redirect"/>, <see cref="NextRouteHandlers.Next.NotFound"/> and their kind, caught by the
