@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
 
 namespace RoutingBench;
 
@@ -11,7 +12,7 @@ namespace RoutingBench;
 [MemoryDiagnoser]
 public class RouteMatchingBenchmarks
 {
-    private RouteMatcher _matcher = null!;
+    private RouteMatcher<RouteDefinition> _matcher = null!;
 
     /// <summary>How many route files the app has.</summary>
     [Params(10, 1_000, 10_000)]
@@ -29,21 +30,21 @@ public class RouteMatchingBenchmarks
             if (patterns.Count < Routes) patterns.Add($"/section{i}/files/[...path]");
         }
 
-        _matcher = new RouteMatcher(new RouteManifest(patterns.Select(p => new RouteDefinition(p, p + "/route", "app" + p + "/route.cs", handlers)).ToArray()));
+        _matcher = new RouteMatcher<RouteDefinition>(patterns.Select(p => new RouteDefinition(p, p + "/route", "app" + p + "/route.cs", handlers)));
     }
 
     [Benchmark(Baseline = true)]
-    public RouteMatch Static() => _matcher.Match("/api/hello");
+    public RouteMatch<RouteDefinition> Static() => _matcher.Match("/api/hello");
 
     [Benchmark]
-    public RouteMatch Dynamic() => _matcher.Match("/api/items/caf%C3%A9");
+    public RouteMatch<RouteDefinition> Dynamic() => _matcher.Match("/api/items/caf%C3%A9");
 
     [Benchmark]
-    public RouteMatch CatchAll() => _matcher.Match("/docs/guide/routing/dynamic-segments");
+    public RouteMatch<RouteDefinition> CatchAll() => _matcher.Match("/docs/guide/routing/dynamic-segments");
 
     [Benchmark]
-    public RouteMatch TwoParams() => _matcher.Match("/shop/books/dune");
+    public RouteMatch<RouteDefinition> TwoParams() => _matcher.Match("/shop/books/dune");
 
     [Benchmark]
-    public RouteMatch NotFound() => _matcher.Match("/no/such/route/here");
+    public RouteMatch<RouteDefinition> NotFound() => _matcher.Match("/no/such/route/here");
 }

@@ -7,6 +7,8 @@ using NextRouteHandlers.Functions.LocalServer;
 using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
+using NextRouteHandlers.Pipeline;
 
 namespace NextRouteHandlers.Functions;
 

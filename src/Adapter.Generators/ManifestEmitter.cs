@@ -26,7 +26,7 @@ internal static class ManifestEmitter
         code.AppendLine("public static class AppRoutes");
         code.AppendLine("{");
         code.AppendLine("    /// <summary>The route manifest; pass it to <c>AddRouteHandlers</c>.</summary>");
-        code.AppendLine($"    public static {Library}.Routing.RouteManifest Manifest {{ get; }} = new(Routes()){(proxy is null ? string.Empty : " { Proxy = Proxy() }")};");
+        code.AppendLine($"    public static {Library}.Manifest.RouteManifest Manifest {{ get; }} = new(Routes()){(proxy is null ? string.Empty : " { Proxy = Proxy() }")};");
         code.AppendLine();
         if (proxy is not null) EmitProxy(code, proxy);
         EmitRoutes(code, routes);
@@ -42,16 +42,16 @@ internal static class ManifestEmitter
     private static void EmitRoutes(StringBuilder code, IReadOnlyList<ValidRoute> routes)
     {
         var chunks = (routes.Count + RoutesPerMethod - 1) / RoutesPerMethod;
-        code.AppendLine($"    private static {Library}.Routing.RouteDefinition[] Routes()");
+        code.AppendLine($"    private static {Library}.Manifest.RouteDefinition[] Routes()");
         code.AppendLine("    {");
-        code.AppendLine($"        var routes = new {Library}.Routing.RouteDefinition[{routes.Count}];");
+        code.AppendLine($"        var routes = new {Library}.Manifest.RouteDefinition[{routes.Count}];");
         for (var chunk = 0; chunk < chunks; chunk++) code.AppendLine($"        Routes{chunk}(routes);");
         code.AppendLine("        return routes;");
         code.AppendLine("    }");
         for (var chunk = 0; chunk < chunks; chunk++)
         {
             code.AppendLine();
-            code.AppendLine($"    private static void Routes{chunk}({Library}.Routing.RouteDefinition[] routes)");
+            code.AppendLine($"    private static void Routes{chunk}({Library}.Manifest.RouteDefinition[] routes)");
             code.AppendLine("    {");
             for (var i = chunk * RoutesPerMethod; i < Math.Min(routes.Count, (chunk + 1) * RoutesPerMethod); i++)
             {
@@ -67,7 +67,7 @@ internal static class ManifestEmitter
     {
         var file = route.File;
         code.Append("new(").Append(Literal(route.Pattern)).Append(", ").Append(Literal(route.AppPath)).Append(", ").Append(Literal(route.DisplayPath)).AppendLine(",");
-        code.AppendLine($"            new {Library}.Routing.RouteHandlerTable");
+        code.AppendLine($"            new {Library}.Manifest.RouteHandlerTable");
         code.AppendLine("            {");
         foreach (var handler in file.Handlers)
         {
@@ -82,7 +82,7 @@ internal static class ManifestEmitter
         }
 
         code.Append(')');
-        if (file.MetadataUrlSegment is not null) code.Append($" {{ Kind = {Library}.Routing.RouteKind.Metadata }}");
+        if (file.MetadataUrlSegment is not null) code.Append($" {{ Kind = {Library}.Manifest.RouteKind.Metadata }}");
         code.AppendLine(";");
     }
 
@@ -97,7 +97,7 @@ internal static class ManifestEmitter
 
     private static void EmitConfig(StringBuilder code, ConfigModel config)
     {
-        code.AppendLine($"            new {Library}.Routing.RouteSegmentConfig");
+        code.AppendLine($"            new {Library}.Manifest.RouteSegmentConfig");
         code.AppendLine("            {");
         if (config.Dynamic is not null) code.Append("                Dynamic = ").Append(config.Dynamic).AppendLine(",");
         if (config.Revalidate is not null) code.Append("                Revalidate = ").Append(config.Revalidate).AppendLine(",");

@@ -92,7 +92,7 @@ internal static class ProxyFileParser
             else if (RouteFileParser.Is(type, compilation, "NextRouteHandlers.Http.NextRequest")) argument = "invocation.Request";
             else if (RouteFileParser.Is(type, compilation, "System.Threading.CancellationToken")) argument = "invocation.Aborted";
             else if (RouteFileParser.Is(type, compilation, "Microsoft.AspNetCore.Http.HttpContext")) argument = "invocation.HttpContext";
-            else if (RouteFileParser.Is(type, compilation, "NextRouteHandlers.Routing.RouteContext") || RouteFileParser.Is(type, compilation, "NextRouteHandlers.Routing.RouteParams"))
+            else if (RouteFileParser.Is(type, compilation, "NextRouteHandlers.Manifest.RouteContext") || RouteFileParser.Is(type, compilation, "NextRouteHandlers.Routing.RouteParams"))
             {
                 Fail($"parameter '{parameter.Name}' is a {type.Name}, but the proxy runs before a route is matched; it takes NextRequest, CancellationToken, HttpContext or services");
             }

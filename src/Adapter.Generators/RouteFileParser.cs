@@ -140,7 +140,7 @@ internal static class RouteFileParser
 
         var type = parameter.Type;
         if (Is(type, compilation, "NextRouteHandlers.Http.NextRequest")) return "invocation.Request";
-        if (Is(type, compilation, "NextRouteHandlers.Routing.RouteContext")) return "invocation.Context";
+        if (Is(type, compilation, "NextRouteHandlers.Manifest.RouteContext")) return "invocation.Context";
         if (Is(type, compilation, "NextRouteHandlers.Routing.RouteParams")) return "invocation.Context.Params";
         if (Is(type, compilation, "System.Threading.CancellationToken")) return "invocation.Aborted";
         if (Is(type, compilation, "Microsoft.AspNetCore.Http.HttpContext")) return "invocation.HttpContext";
@@ -262,12 +262,12 @@ internal static class RouteFileParser
         switch (field.ConstantValue)
         {
             case false:
-                return Library + ".Routing.RevalidateSetting.Never";
+                return Library + ".Manifest.RevalidateSetting.Never";
             case true:
                 fail("'true' is not a valid value; use false (cache until revalidated) or a number of seconds");
                 return null;
             case int seconds when seconds >= 0:
-                return $"{Library}.Routing.RevalidateSetting.After({seconds})";
+                return $"{Library}.Manifest.RevalidateSetting.After({seconds})";
             case int seconds:
                 fail($"{seconds} is negative; use 0 (dynamic), a positive number of seconds, or false");
                 return null;
@@ -326,8 +326,8 @@ internal static class RouteFileParser
 
         var call = $"{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{method.Name}({(takesToken ? "cancellationToken" : string.Empty)})";
         return awaited
-            ? $"static async cancellationToken => {Library}.Routing.StaticParams.From(await {call})"
-            : $"static cancellationToken => new({Library}.Routing.StaticParams.From({call}))";
+            ? $"static async cancellationToken => {Library}.Manifest.StaticParams.From(await {call})"
+            : $"static cancellationToken => new({Library}.Manifest.StaticParams.From({call}))";
     }
 
     private static bool IsParamsSequence(ITypeSymbol type, Compilation compilation)
@@ -350,7 +350,7 @@ internal static class RouteFileParser
         return implemented?.TypeArguments[0];
     }
 
-    private static string DynamicExpression(string value) => Library + ".Routing.DynamicMode." + value switch
+    private static string DynamicExpression(string value) => Library + ".Manifest.DynamicMode." + value switch
     {
         "force-dynamic" => "ForceDynamic",
         "error" => "Error",

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Functions.Tests;
 

@@ -7,6 +7,7 @@ using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Generators.Tests;
 

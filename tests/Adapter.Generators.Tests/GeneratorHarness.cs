@@ -28,6 +28,7 @@ internal static class GeneratorHarness
         global using NextRouteHandlers;
         global using NextRouteHandlers.Http;
         global using NextRouteHandlers.Routing;
+        global using NextRouteHandlers.Manifest;
         global using NextRouteHandlers.Proxy;
         """;
 
@@ -168,6 +169,7 @@ internal static class RouteSource
     public static string Class(string members, string className = "ItemRoute", string ns = "App") => $$"""
         using NextRouteHandlers.Http;
         using NextRouteHandlers.Routing;
+        using NextRouteHandlers.Manifest;
 
         namespace {{ns}};
 

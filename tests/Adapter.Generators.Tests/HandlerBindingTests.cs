@@ -1,3 +1,5 @@
+using NextRouteHandlers.Manifest;
+
 namespace NextRouteHandlers.Generators.Tests;
 
 /// <summary>Which handler signatures bind (and compile in the generated code), and which are RH0011 errors.</summary>

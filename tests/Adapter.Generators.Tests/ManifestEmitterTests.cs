@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Generators.Tests;
 
@@ -48,7 +49,7 @@ public class ManifestEmitterTests
         DiagnosticAssert.Compiles(run);
         var generated = run.Generated;
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(generated, @"private static void Routes\d+\(").Count);
-        Assert.Contains("new global::NextRouteHandlers.Routing.RouteDefinition[150]", generated, StringComparison.Ordinal);
+        Assert.Contains("new global::NextRouteHandlers.Manifest.RouteDefinition[150]", generated, StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(0, 150).Select(i => $"/r/{i:D3}/items/[id]"), run.Routes.Select(r => r.Pattern));
         Assert.Contains("routes[149] = new(", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("routes[150]", generated, StringComparison.Ordinal);
@@ -107,7 +108,7 @@ public class ManifestEmitterTests
         Assert.True(manifest.IsStatic);
         Assert.Equal(Accessibility.Public, manifest.DeclaredAccessibility);
         Assert.Null(manifest.SetMethod);
-        Assert.Equal("NextRouteHandlers.Routing.RouteManifest", manifest.Type.ToDisplayString());
+        Assert.Equal("NextRouteHandlers.Manifest.RouteManifest", manifest.Type.ToDisplayString());
     }
 
     [Fact]

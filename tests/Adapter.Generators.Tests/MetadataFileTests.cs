@@ -1,3 +1,5 @@
+using NextRouteHandlers.Manifest;
+
 namespace NextRouteHandlers.Generators.Tests;
 
 /// <summary>Metadata files (robots.cs, sitemap.cs, manifest.cs, image files) become GET routes at Next.js's URLs.</summary>

@@ -1,3 +1,5 @@
+using NextRouteHandlers.Manifest;
+
 namespace NextRouteHandlers.Generators.Tests;
 
 /// <summary>app/proxy.cs: picked up as the manifest's proxy (never as a route), RH0017 for matchers, RH0018 for the Proxy method, RH0019 for a misplaced file.</summary>

@@ -1,3 +1,5 @@
+using NextRouteHandlers.Manifest;
+
 namespace NextRouteHandlers.Generators.Tests;
 
 /// <summary>RH0010: the segment config constants (Dynamic, Revalidate, ...) are checked and emitted.</summary>
@@ -49,14 +51,14 @@ public class SegmentConfigTests
     }
 
     [Theory]
-    [InlineData("public const string Dynamic = \"force-static\";", "Dynamic = global::NextRouteHandlers.Routing.DynamicMode.ForceStatic")]
-    [InlineData("public const string Dynamic = \"force-dynamic\";", "Dynamic = global::NextRouteHandlers.Routing.DynamicMode.ForceDynamic")]
-    [InlineData("public const string Dynamic = \"error\";", "Dynamic = global::NextRouteHandlers.Routing.DynamicMode.Error")]
-    [InlineData("public const string Dynamic = \"auto\";", "Dynamic = global::NextRouteHandlers.Routing.DynamicMode.Auto")]
-    [InlineData("public const bool Revalidate = false;", "Revalidate = global::NextRouteHandlers.Routing.RevalidateSetting.Never")]
-    [InlineData("public const int Revalidate = 0;", "Revalidate = global::NextRouteHandlers.Routing.RevalidateSetting.After(0)")]
-    [InlineData("public const int Revalidate = 60;", "Revalidate = global::NextRouteHandlers.Routing.RevalidateSetting.After(60)")]
-    [InlineData("public const int Revalidate = 60 * 60;", "Revalidate = global::NextRouteHandlers.Routing.RevalidateSetting.After(3600)")]
+    [InlineData("public const string Dynamic = \"force-static\";", "Dynamic = global::NextRouteHandlers.Manifest.DynamicMode.ForceStatic")]
+    [InlineData("public const string Dynamic = \"force-dynamic\";", "Dynamic = global::NextRouteHandlers.Manifest.DynamicMode.ForceDynamic")]
+    [InlineData("public const string Dynamic = \"error\";", "Dynamic = global::NextRouteHandlers.Manifest.DynamicMode.Error")]
+    [InlineData("public const string Dynamic = \"auto\";", "Dynamic = global::NextRouteHandlers.Manifest.DynamicMode.Auto")]
+    [InlineData("public const bool Revalidate = false;", "Revalidate = global::NextRouteHandlers.Manifest.RevalidateSetting.Never")]
+    [InlineData("public const int Revalidate = 0;", "Revalidate = global::NextRouteHandlers.Manifest.RevalidateSetting.After(0)")]
+    [InlineData("public const int Revalidate = 60;", "Revalidate = global::NextRouteHandlers.Manifest.RevalidateSetting.After(60)")]
+    [InlineData("public const int Revalidate = 60 * 60;", "Revalidate = global::NextRouteHandlers.Manifest.RevalidateSetting.After(3600)")]
     [InlineData("public const bool DynamicParams = false;", "DynamicParams = false")]
     [InlineData("public const bool DynamicParams = true;", "DynamicParams = true")]
     [InlineData("public const int MaxDuration = 30;", "MaxDuration = 30")]
@@ -64,7 +66,7 @@ public class SegmentConfigTests
     [InlineData("public const string Runtime = \"edge\";", "Runtime = \"edge\"")]
     [InlineData("public const string Runtime = \"nodejs\";", "Runtime = \"nodejs\"")]
     [InlineData("public const string PreferredRegion = \"fra1\";", "PreferredRegion = \"fra1\"")]
-    [InlineData("internal const string Dynamic = \"force-static\";", "Dynamic = global::NextRouteHandlers.Routing.DynamicMode.ForceStatic")]
+    [InlineData("internal const string Dynamic = \"force-static\";", "Dynamic = global::NextRouteHandlers.Manifest.DynamicMode.ForceStatic")]
     public void Valid_config_value_is_emitted_and_compiles(string member, string expectedEmitted)
     {
         var run = RunWith(member);
@@ -108,7 +110,7 @@ public class SegmentConfigTests
 
         DiagnosticAssert.None(run);
         var text = Assert.Single(run.Routes).Text;
-        Assert.Contains("new global::NextRouteHandlers.Routing.RouteSegmentConfig", text, StringComparison.Ordinal);
+        Assert.Contains("new global::NextRouteHandlers.Manifest.RouteSegmentConfig", text, StringComparison.Ordinal);
         foreach (var property in new[] { "Dynamic", "Revalidate", "DynamicParams", "MaxDuration", "FetchCache", "Runtime", "PreferredRegion", "GenerateStaticParams" })
         {
             Assert.Contains(property + " = ", text, StringComparison.Ordinal);

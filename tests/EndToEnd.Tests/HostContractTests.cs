@@ -10,6 +10,7 @@ using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.EndToEnd.Tests;
 

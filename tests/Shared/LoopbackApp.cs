@@ -10,6 +10,8 @@ using Microsoft.Extensions.Logging;
 using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
+using NextRouteHandlers.Pipeline;
 
 namespace NextRouteHandlers.Testing;
 

@@ -3,6 +3,7 @@ using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Testing;
 

@@ -1,4 +1,5 @@
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Caching;
 
@@ -90,10 +91,10 @@ public static class CachePolicy
             switch (value)
             {
                 case string text when text.Length > 0:
-                    parts.Add(Http.UriComponent.Encode(text));
+                    parts.Add(Urls.UriComponent.Encode(text));
                     break;
                 case IEnumerable<string> items when segment.Kind != SegmentKind.Dynamic:
-                    parts.AddRange(items.Select(Http.UriComponent.Encode));
+                    parts.AddRange(items.Select(Urls.UriComponent.Encode));
                     break;
                 case null when segment.Kind == SegmentKind.OptionalCatchAll:
                     break;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Caching;
 

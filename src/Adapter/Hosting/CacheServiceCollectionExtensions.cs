@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Caching.FileSystem;
 using NextRouteHandlers.Caching.Memory;
+using NextRouteHandlers.Rendering;
 
 namespace NextRouteHandlers.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace NextRouteHandlers.Hosting;
 
@@ -21,6 +22,7 @@ public static class FunctionsCustomHandlerExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var environment = FunctionsHostEnvironment.FromProcess();
+        builder.Services.TryAddSingleton(environment);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

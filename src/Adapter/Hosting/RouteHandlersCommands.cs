@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NextRouteHandlers.Caching;
+using NextRouteHandlers.Rendering;
 
 namespace NextRouteHandlers.Hosting;
 

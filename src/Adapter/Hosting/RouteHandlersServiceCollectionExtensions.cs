@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Hosting;
 
@@ -30,6 +31,7 @@ public static class RouteHandlersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(manifest);
         var options = services.AddOptions<RouteHandlerOptions>().BindConfiguration(RouteHandlerOptions.SectionName);
         if (configure is not null) options.Configure(configure);
+        options.PostConfigure<FunctionsHostEnvironment>((pipeline, host) => pipeline.BehindFunctionsHost = host.IsBehindHost);
         var next = services.AddOptions<NextConfig>()
             .BindConfiguration(NextConfig.SectionName)
             .Configure<IConfiguration>(RewriteListBinding.Bind)
@@ -37,6 +39,7 @@ public static class RouteHandlersServiceCollectionExtensions
         if (configureNext is not null) next.Configure(configureNext);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NextConfig>, NextConfigValidator>());
         services.TryAddSingleton(manifest);
+        // Registered already when the hosting read it (UseAzureFunctionsCustomHandler, UseRouteHandlers): read once.
         services.TryAddSingleton(_ => FunctionsHostEnvironment.FromProcess());
         services.TryAddSingleton<RouteHandlerMiddleware>();
         services.AddRouteCache();

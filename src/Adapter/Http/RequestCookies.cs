@@ -1,4 +1,5 @@
 using System.Collections;
+using NextRouteHandlers.Urls;
 
 namespace NextRouteHandlers.Http;
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using NextRouteHandlers.Urls;
 
 namespace NextRouteHandlers.Http;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Invocation;
 

@@ -18,18 +18,7 @@ namespace NextRouteHandlers.Pipeline;
 /// </summary>
 public static class ResponseWriter
 {
-    private static readonly HashSet<string> ServerOwnedHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "proxy-connection", "te", "trailer",
-        NextResponse.MiddlewareNextHeader, NextResponse.MiddlewareRewriteHeader,
-    };
-
     private const string ImplicitCacheTagsHeader = "x-next-cache-tags";
-
-    private static readonly HashSet<string> AddedHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "set-cookie", "vary", "www-authenticate", "proxy-authenticate",
-    };
 
     /// <summary>Writes status and headers, then the body unless <paramref name="omitBody"/>.</summary>
     /// <param name="context">The ASP.NET Core request.</param>
@@ -134,14 +123,6 @@ public static class ResponseWriter
         headers.Vary = existing + ", " + token;
     }
 
-    /// <summary>True for a header whose values from several sources are all sent (<c>Set-Cookie</c>, <c>Vary</c>, ...); for any other the first source wins.</summary>
-    /// <param name="name">The header name.</param>
-    internal static bool IsAddedHeader(string name) => AddedHeaders.Contains(name);
-
-    /// <summary>True for a header the server frames or that only carries Next.js's internal signals; never copied from a response.</summary>
-    /// <param name="name">The header name.</param>
-    internal static bool IsServerOwnedHeader(string name) => ServerOwnedHeaders.Contains(name);
-
     /// <summary>
     /// Copies header entries (lower-case names, one entry per value) onto the outgoing headers: the values of one name
     /// joined (one line each for <c>Set-Cookie</c>), in the order names first appear. A loop over the list rather than
@@ -152,13 +133,13 @@ public static class ResponseWriter
         for (var i = 0; i < entries.Count; i++)
         {
             var name = entries[i].Key;
-            if (name == skip || ServerOwnedHeaders.Contains(name) || AppearsBefore(entries, i, name)) continue;
+            if (name == skip || HeaderRules.IsServerOwned(name) || AppearsBefore(entries, i, name)) continue;
             var values = ValuesFrom(entries, i, name);
             if (!destination.TryGetValue(name, out var existing) || existing.Count == 0)
             {
                 destination[name] = values;
             }
-            else if (AddedHeaders.Contains(name))
+            else if (HeaderRules.AddsUp(name))
             {
                 destination[name] = StringValues.Concat(existing, values);
             }

@@ -5,11 +5,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
-using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Urls;
+using NextRouteHandlers.Manifest;
+using NextRouteHandlers.Rendering;
 
 namespace NextRouteHandlers.Pipeline;
 
@@ -24,7 +26,7 @@ namespace NextRouteHandlers.Pipeline;
 /// </summary>
 public sealed partial class RouteHandlerMiddleware
 {
-    private readonly RouteMatcher _matcher;
+    private readonly RouteMatcher<RouteDefinition> _matcher;
     private readonly RouteHandlerOptions _options;
     private readonly RoutingRules _rules;
     private readonly ProxyRunner? _proxy;
@@ -42,7 +44,6 @@ public sealed partial class RouteHandlerMiddleware
     /// <param name="manifest">The app's routes and proxy.</param>
     /// <param name="options">Pipeline options.</param>
     /// <param name="nextConfig">The next.config routing options (base path, trailing slash, headers, redirects, rewrites).</param>
-    /// <param name="hostEnvironment">Where the app runs.</param>
     /// <param name="logger">Where handler failures are logged.</param>
     /// <param name="cache">The response cache of cached routes.</param>
     /// <param name="renderer">Renders cached routes.</param>
@@ -55,7 +56,6 @@ public sealed partial class RouteHandlerMiddleware
         RouteManifest manifest,
         IOptions<RouteHandlerOptions> options,
         IOptions<NextConfig> nextConfig,
-        FunctionsHostEnvironment hostEnvironment,
         ILogger<RouteHandlerMiddleware> logger,
         ResponseCache cache,
         CacheRenderer renderer,
@@ -72,9 +72,8 @@ public sealed partial class RouteHandlerMiddleware
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(nextConfig);
-        ArgumentNullException.ThrowIfNull(hostEnvironment);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _matcher = new RouteMatcher(manifest);
+        _matcher = new RouteMatcher<RouteDefinition>(manifest.Routes);
         _options = options.Value;
         var errors = new List<string>();
         _rules = RoutingRules.Compile(nextConfig.Value, errors);
@@ -85,8 +84,8 @@ public sealed partial class RouteHandlerMiddleware
             _proxy = new ProxyRunner(proxy, logger);
         }
 
-        _stripFunctionKeys = _options.StripFunctionKeys ?? hostEnvironment.IsBehindHost;
-        _behindFunctionsHost = hostEnvironment.IsBehindHost;
+        _stripFunctionKeys = _options.StripFunctionKeys ?? _options.BehindFunctionsHost;
+        _behindFunctionsHost = _options.BehindFunctionsHost;
     }
 
     /// <summary>Handles one request; a terminal <see cref="RequestDelegate"/>.</summary>
@@ -143,7 +142,7 @@ public sealed partial class RouteHandlerMiddleware
                 case ProxyOutcomeKind.Respond:
                     foreach (var name in outcome.Response!.Headers.RawEntries().Select(e => e.Key).Distinct(StringComparer.Ordinal))
                     {
-                        if (!ResponseWriter.IsAddedHeader(name)) context.Response.Headers.Remove(name);
+                        if (!HeaderRules.AddsUp(name)) context.Response.Headers.Remove(name);
                     }
 
                     await WriteResponseAsync(context, outcome.Response, HttpMethods.IsHead(method), _proxy.SourceFile).ConfigureAwait(false);
@@ -214,7 +213,7 @@ public sealed partial class RouteHandlerMiddleware
     /// Steps 5 to 10 of Next.js's order: <c>beforeFiles</c> rewrites (chained), a static route, <c>afterFiles</c>
     /// rewrites (each destination tried against every route), a dynamic route, <c>fallback</c> rewrites, not found.
     /// </summary>
-    private RouteMatch Resolve(string path, RequestFacts facts)
+    private RouteMatch<RouteDefinition> Resolve(string path, RequestFacts facts)
     {
         foreach (var step in _rules.BeforeFiles) path = step.Apply(path, facts) ?? path;
         var match = _matcher.Match(path);
@@ -239,7 +238,7 @@ public sealed partial class RouteHandlerMiddleware
             if (candidate.Status != RouteMatchStatus.NotFound) return candidate;
         }
 
-        return RouteMatch.NotFound;
+        return RouteMatch<RouteDefinition>.NotFound;
     }
 
     /// <summary>Answers a cached route from the cache; false when the route turned out to be dynamic and must run live.</summary>

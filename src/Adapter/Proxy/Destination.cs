@@ -1,6 +1,7 @@
 using System.Text;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Urls;
 
 namespace NextRouteHandlers.Proxy;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using NextRouteHandlers.Http;
-using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Urls;
 
 namespace NextRouteHandlers.Proxy;
 
@@ -87,7 +87,7 @@ internal sealed partial class ProxyRunner(ProxyDefinition proxy, ILogger logger)
         var names = entries.Select(e => e.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var name in request.Keys.ToArray())
         {
-            if (!names.Contains(name) && !ResponseWriter.IsServerOwnedHeader(name)) request.Remove(name);
+            if (!names.Contains(name) && !HeaderRules.IsServerOwned(name)) request.Remove(name);
         }
 
         foreach (var group in entries.GroupBy(e => e.Key, StringComparer.Ordinal))
@@ -114,7 +114,7 @@ internal sealed partial class ProxyRunner(ProxyDefinition proxy, ILogger logger)
     {
         foreach (var group in source.RawEntries().GroupBy(e => e.Key, StringComparer.Ordinal))
         {
-            if (ResponseWriter.IsServerOwnedHeader(group.Key)) continue;
+            if (HeaderRules.IsServerOwned(group.Key)) continue;
             if (group.Key == "set-cookie")
             {
                 destination[group.Key] = StringValues.Concat(destination[group.Key], new StringValues(group.Select(e => e.Value).ToArray()));

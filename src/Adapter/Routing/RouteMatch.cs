@@ -1,3 +1,4 @@
+
 namespace NextRouteHandlers.Routing;
 
 /// <summary>The outcome of matching a path against the route table.</summary>
@@ -17,8 +18,10 @@ public enum RouteMatchStatus
 /// <param name="Status">Whether a route matched.</param>
 /// <param name="Route">The matched route, when <paramref name="Status"/> is not <see cref="RouteMatchStatus.NotFound"/>.</param>
 /// <param name="Params">The decoded parameters, when <paramref name="Status"/> is <see cref="RouteMatchStatus.Matched"/>.</param>
-public readonly record struct RouteMatch(RouteMatchStatus Status, RouteDefinition? Route, RouteParams? Params)
+/// <typeparam name="TRoute">The type of the routes matched.</typeparam>
+public readonly record struct RouteMatch<TRoute>(RouteMatchStatus Status, TRoute? Route, RouteParams? Params)
+    where TRoute : class
 {
     /// <summary>No route matches.</summary>
-    public static RouteMatch NotFound => new(RouteMatchStatus.NotFound, null, null);
+    public static RouteMatch<TRoute> NotFound => new(RouteMatchStatus.NotFound, null, null);
 }

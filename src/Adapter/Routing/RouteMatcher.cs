@@ -1,42 +1,45 @@
 using NextRouteHandlers.Http;
+using NextRouteHandlers.Urls;
 
 namespace NextRouteHandlers.Routing;
 
 /// <summary>
-/// Matches request paths against the routes of a manifest. Built once at startup as a segment trie; a lookup walks
+/// Matches request paths against a set of routes (any <see cref="IRoutePattern"/>: the manifest's routes, in the app). Built once at startup as a segment trie; a lookup walks
 /// the path's segments trying, at each level, the static child (a hash lookup), then <c>[x]</c>, then
 /// <c>[...x]</c>, then <c>[[...x]]</c>, which is exactly the order Next.js tries its sorted routes in. The cost
 /// depends on the path's depth, not on the number of routes.
 /// </summary>
-public sealed class RouteMatcher
+/// <typeparam name="TRoute">What a match returns: the route whose pattern matched.</typeparam>
+public sealed class RouteMatcher<TRoute>
+    where TRoute : class, IRoutePattern
 {
     private const int MaxStackCaptures = 16;
     private readonly Node _root = new();
 
     /// <summary>Builds the trie.</summary>
-    /// <param name="manifest">The app's routes.</param>
+    /// <param name="routes">The routes.</param>
     /// <exception cref="RouteConflictException">Two routes share a URL, or dynamic siblings disagree on the parameter name.</exception>
-    public RouteMatcher(RouteManifest manifest)
+    public RouteMatcher(IEnumerable<TRoute> routes)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        foreach (var route in manifest.Routes) Insert(route);
+        ArgumentNullException.ThrowIfNull(routes);
+        foreach (var route in routes) Insert(route);
     }
 
     /// <summary>Matches a path.</summary>
     /// <param name="path">The raw (still percent-encoded) path: starts with <c>/</c>, no empty segments; one trailing slash is accepted.</param>
-    public RouteMatch Match(string path)
+    public RouteMatch<TRoute> Match(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path.Length == 0 || path[0] != '/') return RouteMatch.NotFound;
+        if (path.Length == 0 || path[0] != '/') return RouteMatch<TRoute>.NotFound;
         var end = path.Length > 1 && path[^1] == '/' ? path.Length - 1 : path.Length;
         Span<Range> captures = stackalloc Range[MaxStackCaptures];
         var captureCount = 0;
         var found = Walk(_root, path, end, end == 1 ? 1 : 0, captures, ref captureCount, out var route, out var restCapture);
-        if (!found) return RouteMatch.NotFound;
+        if (!found) return RouteMatch<TRoute>.NotFound;
         return Decode(route!, path, captures[..captureCount], restCapture);
     }
 
-    private static bool Walk(Node node, string path, int end, int position, Span<Range> captures, ref int captureCount, out RouteDefinition? route, out Range? rest)
+    private static bool Walk(Node node, string path, int end, int position, Span<Range> captures, ref int captureCount, out TRoute? route, out Range? rest)
     {
         rest = null;
         if (position >= end)
@@ -69,9 +72,9 @@ public sealed class RouteMatcher
         return true;
     }
 
-    private static RouteMatch Decode(RouteDefinition route, string path, ReadOnlySpan<Range> captures, Range? rest)
+    private static RouteMatch<TRoute> Decode(TRoute route, string path, ReadOnlySpan<Range> captures, Range? rest)
     {
-        if (captures.Length == 0 && rest is null) return new RouteMatch(RouteMatchStatus.Matched, route, RouteParams.Empty);
+        if (captures.Length == 0 && rest is null) return new RouteMatch<TRoute>(RouteMatchStatus.Matched, route, RouteParams.Empty);
         var values = new List<RouteParam>(captures.Length + 1);
         var captureIndex = 0;
         foreach (var segment in route.Segments)
@@ -79,7 +82,7 @@ public sealed class RouteMatcher
             switch (segment.Kind)
             {
                 case SegmentKind.Dynamic:
-                    if (!UriComponent.TryDecode(path[captures[captureIndex++]], out var value)) return new RouteMatch(RouteMatchStatus.InvalidEncoding, route, null);
+                    if (!UriComponent.TryDecode(path[captures[captureIndex++]], out var value)) return new RouteMatch<TRoute>(RouteMatchStatus.InvalidEncoding, route, null);
                     values.Add(new RouteParam(segment.Value, false, [value]));
                     break;
                 case SegmentKind.CatchAll:
@@ -88,7 +91,7 @@ public sealed class RouteMatcher
                     var parts = path[rest.Value].Split('/');
                     for (var i = 0; i < parts.Length; i++)
                     {
-                        if (!UriComponent.TryDecode(parts[i], out parts[i])) return new RouteMatch(RouteMatchStatus.InvalidEncoding, route, null);
+                        if (!UriComponent.TryDecode(parts[i], out parts[i])) return new RouteMatch<TRoute>(RouteMatchStatus.InvalidEncoding, route, null);
                     }
 
                     values.Add(new RouteParam(segment.Value, true, parts));
@@ -96,10 +99,10 @@ public sealed class RouteMatcher
             }
         }
 
-        return new RouteMatch(RouteMatchStatus.Matched, route, new RouteParams(values));
+        return new RouteMatch<TRoute>(RouteMatchStatus.Matched, route, new RouteParams(values));
     }
 
-    private void Insert(RouteDefinition route)
+    private void Insert(TRoute route)
     {
         var node = _root;
         var segments = route.Segments;
@@ -153,7 +156,7 @@ public sealed class RouteMatcher
         }
     }
 
-    private static RouteDefinition Claim(RouteDefinition? existing, RouteDefinition route)
+    private static TRoute Claim(TRoute? existing, TRoute route)
     {
         if (existing is not null)
         {
@@ -184,10 +187,10 @@ public sealed class RouteMatcher
 
         public Node? Dynamic { get; set; }
 
-        public RouteDefinition? CatchAll { get; set; }
+        public TRoute? CatchAll { get; set; }
 
-        public RouteDefinition? OptionalCatchAll { get; set; }
+        public TRoute? OptionalCatchAll { get; set; }
 
-        public RouteDefinition? Route { get; set; }
+        public TRoute? Route { get; set; }
     }
 }

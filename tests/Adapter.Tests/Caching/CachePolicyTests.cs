@@ -1,6 +1,7 @@
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Tests.Caching;
 

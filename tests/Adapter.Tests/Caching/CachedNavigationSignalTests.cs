@@ -6,6 +6,8 @@ using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Manifest;
+using NextRouteHandlers.Rendering;
 
 namespace NextRouteHandlers.Tests.Caching;
 

@@ -3,6 +3,7 @@ using NextRouteHandlers.Caching;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Tests.Caching;
 

@@ -1,4 +1,5 @@
 using NextRouteHandlers.Http;
+using NextRouteHandlers.Urls;
 
 namespace NextRouteHandlers.Tests.Http;
 

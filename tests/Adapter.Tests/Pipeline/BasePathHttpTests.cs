@@ -4,6 +4,7 @@ using NextRouteHandlers.Http;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Tests.Pipeline;
 

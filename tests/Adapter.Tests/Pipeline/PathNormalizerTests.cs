@@ -1,4 +1,5 @@
 using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Urls;
 
 namespace NextRouteHandlers.Tests.Pipeline;
 

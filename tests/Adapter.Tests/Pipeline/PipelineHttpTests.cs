@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Tests.Pipeline;
 

@@ -4,6 +4,8 @@ using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Urls;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Tests.Properties;
 
@@ -25,8 +27,8 @@ public class ParserPropertyTests
     /// <summary>Anything, lone surrogates and control characters included.</summary>
     private static readonly Gen<string> Anything = Gen.OneOf(Gen.String, Gen.String[Gen.Char["%/.\\EA0123456789"], 0, 32]);
 
-    private static readonly RouteMatcher Matcher = new(new RouteManifest(new[] { "/", "/about", "/blog/new", "/blog/[slug]", "/blog/[slug]/comments", "/blog/[...rest]", "/docs/[[...path]]", "/[lang]/about", "/shop/[category]/[item]" }
-        .Select(p => Routes.Define(p, new RouteHandlerTable())).ToArray()));
+    private static readonly RouteMatcher<RouteDefinition> Matcher = new(new[] { "/", "/about", "/blog/new", "/blog/[slug]", "/blog/[slug]/comments", "/blog/[...rest]", "/docs/[[...path]]", "/[lang]/about", "/shop/[category]/[item]" }
+        .Select(p => Routes.Define(p, new RouteHandlerTable())));
 
     [Fact]
     public void Encoded_text_decodes_back_to_itself() =>

@@ -6,6 +6,7 @@ using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Tests.Proxy;
 

@@ -1,5 +1,6 @@
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Tests.Routing;
 
@@ -7,8 +8,8 @@ public class RouteMatcherTests
 {
     private static readonly RouteHandlerTable NoHandlers = new();
 
-    private static RouteMatcher Matcher(params string[] patterns) =>
-        new(new RouteManifest(patterns.Select(p => Routes.Define(p, NoHandlers)).ToArray()));
+    private static RouteMatcher<RouteDefinition> Matcher(params string[] patterns) =>
+        new(patterns.Select(p => Routes.Define(p, NoHandlers)));
 
     [Theory]
     [InlineData("/blog/new", "/blog/new")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NextRouteHandlers.Urls;
 
 namespace NextRouteHandlers.Http;
 

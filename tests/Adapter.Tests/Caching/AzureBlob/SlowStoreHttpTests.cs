@@ -3,6 +3,7 @@ using System.Net;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Tests.Caching.AzureBlob;
 

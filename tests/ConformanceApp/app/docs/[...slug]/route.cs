@@ -1,3 +1,5 @@
+using NextRouteHandlers.Manifest;
+
 namespace ConformanceApp.App.Docs;
 
 /// <summary>Port of app/docs/[...slug]/route.ts.</summary>

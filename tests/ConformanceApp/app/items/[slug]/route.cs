@@ -1,3 +1,5 @@
+using NextRouteHandlers.Manifest;
+
 namespace ConformanceApp.App.Items;
 
 /// <summary>Port of app/items/[slug]/route.ts.</summary>

@@ -1,3 +1,5 @@
+using NextRouteHandlers.Manifest;
+
 namespace BenchApp.App.Api.Items;
 
 /// <summary><c>GET /api/items/[slug]?q=</c>: a parameter from the path and one from the query.</summary>

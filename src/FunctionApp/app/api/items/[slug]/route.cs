@@ -1,3 +1,5 @@
+using NextRouteHandlers.Manifest;
+
 namespace FunctionApp.App.Api.Items;
 
 /// <summary>

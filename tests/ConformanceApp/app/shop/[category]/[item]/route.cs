@@ -1,3 +1,5 @@
+using NextRouteHandlers.Manifest;
+
 namespace ConformanceApp.App.Shop;
 
 /// <summary>Port of app/shop/[category]/[item]/route.ts.</summary>

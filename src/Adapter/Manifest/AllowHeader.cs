@@ -1,4 +1,6 @@
-namespace NextRouteHandlers.Routing;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>Computes the <c>Allow</c> list Next.js's automatic OPTIONS sends, which our 405 sends too.</summary>
 public static class AllowHeader

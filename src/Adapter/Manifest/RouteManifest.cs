@@ -1,6 +1,6 @@
 using NextRouteHandlers.Proxy;
 
-namespace NextRouteHandlers.Routing;
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>
 /// Every route of an app, and its proxy, as the source generator found them in the <c>app/</c> tree at compile time.

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Routing;
 
-namespace NextRouteHandlers.Invocation;
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>Everything a generated handler binding may pass to the user's method.</summary>
 /// <param name="Request">The request, as <c>NextRequest</c>.</param>

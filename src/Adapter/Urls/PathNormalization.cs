@@ -1,4 +1,4 @@
-namespace NextRouteHandlers.Pipeline;
+namespace NextRouteHandlers.Urls;
 
 /// <summary>What to do with a request path before anything else: redirect to the collapsed path, or go on with the resolved one.</summary>
 /// <param name="Path">The path to match, when <paramref name="RedirectTo"/> is null.</param>

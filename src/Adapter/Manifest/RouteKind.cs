@@ -1,4 +1,4 @@
-namespace NextRouteHandlers.Routing;
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>Where a route comes from.</summary>
 public enum RouteKind

@@ -1,4 +1,4 @@
-namespace NextRouteHandlers.Caching;
+namespace NextRouteHandlers.Rendering;
 
 /// <summary>
 /// A cached route's render failed: its handler threw (the inner exception) or returned nothing a response can be made

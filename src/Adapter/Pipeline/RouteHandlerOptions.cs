@@ -1,4 +1,4 @@
-namespace NextRouteHandlers.Hosting;
+namespace NextRouteHandlers.Pipeline;
 
 /// <summary>
 /// Options of the route-handler pipeline and its hosting, bound from the <c>RouteHandlers</c> configuration section.
@@ -30,4 +30,10 @@ public sealed class RouteHandlerOptions
     /// needs a query parameter called <c>code</c> (an OAuth callback, say).
     /// </summary>
     public bool? StripFunctionKeys { get; set; }
+
+    /// <summary>
+    /// Whether requests come through the Functions host's forwarder (as its isolated worker or its custom handler). Set
+    /// by the hosting from <see cref="Hosting.FunctionsHostEnvironment"/>, not by configuration.
+    /// </summary>
+    internal bool BehindFunctionsHost { get; set; }
 }

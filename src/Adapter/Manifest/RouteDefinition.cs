@@ -1,7 +1,9 @@
-namespace NextRouteHandlers.Routing;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>One route of the manifest: a <c>route.cs</c> file, its URL pattern, its handlers and its segment config.</summary>
-public sealed record RouteDefinition
+public sealed record RouteDefinition : IRoutePattern
 {
     /// <summary>Creates a route.</summary>
     /// <param name="pattern">The URL pattern: <c>/</c>, <c>/items/[slug]</c>, <c>/docs/[[...path]]</c>.</param>

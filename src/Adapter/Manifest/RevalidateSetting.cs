@@ -1,4 +1,4 @@
-namespace NextRouteHandlers.Routing;
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>The <c>Revalidate</c> segment config: unset, <c>false</c> (cache forever) or a number of seconds (0 means dynamic).</summary>
 public readonly record struct RevalidateSetting

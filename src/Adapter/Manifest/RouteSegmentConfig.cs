@@ -1,4 +1,6 @@
-namespace NextRouteHandlers.Routing;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>
 /// The segment config a route file declares, with Next.js's names (<c>Dynamic</c>, <c>Revalidate</c>,

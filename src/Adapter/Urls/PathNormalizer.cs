@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NextRouteHandlers.Pipeline;
+namespace NextRouteHandlers.Urls;
 
 /// <summary>
 /// The URL corrections Next.js makes before routing: runs of <c>/</c> and any <c>\</c> are a 308 to the collapsed

@@ -1,4 +1,4 @@
-namespace NextRouteHandlers.Routing;
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>The <c>Dynamic</c> segment config of a route (<c>export const dynamic</c> in Next.js).</summary>
 public enum DynamicMode

@@ -1,4 +1,6 @@
-namespace NextRouteHandlers.Routing;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>Converts what a route's <c>GenerateStaticParams()</c> returns into the manifest's form; called by generated code.</summary>
 public static class StaticParams

@@ -3,8 +3,10 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
+using NextRouteHandlers.Caching;
 
-namespace NextRouteHandlers.Caching;
+namespace NextRouteHandlers.Rendering;
 
 /// <summary>
 /// Renders every static path into the cache before the app answers, as <c>next build</c> does: cacheable routes

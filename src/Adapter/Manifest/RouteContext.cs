@@ -1,4 +1,6 @@
-namespace NextRouteHandlers.Routing;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>The second argument of a route handler (<c>ctx</c> in Next.js): the matched route and its parameters.</summary>
 /// <param name="Params">The decoded dynamic segments of the URL.</param>

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Manifest;
+using NextRouteHandlers.Caching;
 
-namespace NextRouteHandlers.Caching;
+namespace NextRouteHandlers.Rendering;
 
 /// <summary>
 /// Renders a cached route into a <see cref="CacheEntry"/>. The handler never sees a client's request: it runs on a
@@ -19,12 +21,6 @@ public sealed partial class CacheRenderer
 {
     /// <summary>The origin cached renders see in <c>request.Url</c>, Next.js's build-time origin.</summary>
     public const string RenderOrigin = "localhost:3000";
-
-    private static readonly HashSet<string> Unstored = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "content-length", "transfer-encoding", "connection", "keep-alive", "date",
-        NextResponse.MiddlewareNextHeader, NextResponse.MiddlewareRewriteHeader,
-    };
 
     private readonly IServiceScopeFactory _scopes;
     private readonly CacheOptions _options;
@@ -82,7 +78,7 @@ public sealed partial class CacheRenderer
         return new CacheEntry
         {
             Status = response.Status,
-            Headers = response.Headers.RawEntries().Where(h => !Unstored.Contains(h.Key)).ToArray(),
+            Headers = response.Headers.RawEntries().Where(h => HeaderRules.IsKeptInCache(h.Key)).ToArray(),
             Body = body.ToArray(),
             LastModified = renderedAt,
             Revalidate = revalidate,

@@ -1,4 +1,6 @@
-namespace NextRouteHandlers.Routing;
+using NextRouteHandlers.Routing;
+
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>The method handlers a route file exports; null where the file exports none.</summary>
 public sealed record RouteHandlerTable

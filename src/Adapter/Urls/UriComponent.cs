@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace NextRouteHandlers.Http;
+namespace NextRouteHandlers.Urls;
 
 /// <summary>
 /// JavaScript's <c>encodeURIComponent</c> / <c>decodeURIComponent</c>, byte for byte. Next.js uses them for route

@@ -1,7 +1,7 @@
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Invocation;
 
-namespace NextRouteHandlers.Routing;
+namespace NextRouteHandlers.Manifest;
 
 /// <summary>
 /// One method handler of a route file, as the source generator binds it: a direct call of the user's static
