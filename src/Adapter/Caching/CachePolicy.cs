@@ -16,7 +16,7 @@ public static class CachePolicy
     /// True when the route's GET is cached: it exports GET and no method other than HEAD (any POST, PUT, PATCH,
     /// DELETE or OPTIONS makes the whole route dynamic, as in Next.js), is not <c>force-dynamic</c> or
     /// <c>Revalidate = 0</c>, and opts in (<c>force-static</c>, <c>error</c>, <c>Revalidate</c> false or positive,
-    /// <c>GenerateStaticParams</c>) or is a metadata file.
+    /// <c>GenerateStaticParams</c>) or is a metadata file, or a route handler at a metadata file's URL (<see cref="MetadataUrl"/>).
     /// </summary>
     /// <param name="route">The route.</param>
     public static bool IsCacheable(RouteDefinition route)
@@ -28,7 +28,8 @@ public static class CachePolicy
         return config.Dynamic is DynamicMode.ForceStatic or DynamicMode.Error
             || config.Revalidate.IsSet
             || config.GenerateStaticParams is not null
-            || route.Kind == RouteKind.Metadata;
+            || route.Kind == RouteKind.Metadata
+            || MetadataUrl.Matches(route.Pattern);
     }
 
     /// <summary>Seconds an entry of the route stays fresh, or null when it never goes stale by time.</summary>

@@ -34,6 +34,34 @@ public class CachePolicyTests
         Assert.True(CachePolicy.IsCacheable(Routes.Define("/robots.txt", new RouteHandlerTable { Get = Any }) with { Kind = RouteKind.Metadata }));
 
     [Theory]
+    [InlineData("/robots.txt", true)]
+    [InlineData("/robots", true)]
+    [InlineData("/manifest.webmanifest", true)]
+    [InlineData("/manifest.json", true)]
+    [InlineData("/favicon.ico", true)]
+    [InlineData("/sitemap.xml", true)]
+    [InlineData("/blog/sitemap.xml", true)]
+    [InlineData("/icon", true)]
+    [InlineData("/icon1.svg", true)]
+    [InlineData("/apple-icon.jpg", true)]
+    [InlineData("/blog/[slug]/opengraph-image", true)]
+    [InlineData("/twitter-image2.gif", true)]
+    [InlineData("/blog/robots.txt", false)]
+    [InlineData("/favicon.png", false)]
+    [InlineData("/robots-old", false)]
+    [InlineData("/manifesto", false)]
+    [InlineData("/iconography", false)]
+    [InlineData("/icon.webp", false)]
+    [InlineData("/apple-icon.svg", false)]
+    [InlineData("/api/sitemap-stats", false)]
+    public void A_route_handler_at_a_metadata_file_url_is_cached_by_default(string pattern, bool cached) =>
+        Assert.Equal(cached, CachePolicy.IsCacheable(Routes.Define(pattern, new RouteHandlerTable { Get = Any })));
+
+    [Fact]
+    public void A_route_handler_at_a_metadata_file_url_follows_the_other_rules() =>
+        Assert.False(CachePolicy.IsCacheable(Routes.Define("/robots.txt", new RouteHandlerTable { Get = Any, Post = Any })));
+
+    [Theory]
     [InlineData(null, null, "s-maxage=31536000")]
     [InlineData(60, 31536000, "s-maxage=60, stale-while-revalidate=31535940")]
     [InlineData(5, 31536000, "s-maxage=5, stale-while-revalidate=31535995")]

@@ -6,7 +6,7 @@ using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Tests.Caching;
 
-/// <summary>Cached routes over real HTTP: HEAD from the entry, on-demand revalidation behind the secret, tags never sent.</summary>
+/// <summary>Cached routes over real HTTP: HEAD from the entry, on-demand revalidation behind the secret, tags never sent, route handlers at metadata URLs.</summary>
 public class CachedRouteHttpTests
 {
     private const string Secret = "a-revalidation-secret-of-length";
@@ -100,5 +100,19 @@ public class CachedRouteHttpTests
         Assert.Equal("REVALIDATED", unknown.Headers.GetValues("x-nextjs-cache").Single());
         Assert.Equal(HttpStatusCode.OK, guess.StatusCode);
         Assert.Equal("MISS", guess.Headers.GetValues("x-nextjs-cache").Single());
+    }
+
+    [Fact]
+    public async Task A_route_handler_at_the_robots_url_is_prerendered_like_the_metadata_file()
+    {
+        await using var app = await LoopbackApp.StartAsync([
+            Routes.Define("/robots.txt", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("User-agent: *\nAllow: /")) }),
+        ]);
+
+        using var response = await app.Client.GetAsync("/robots.txt");
+
+        Assert.Equal("HIT", response.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal("s-maxage=31536000", response.Headers.CacheControl?.ToString());
+        Assert.Equal("User-agent: *\nAllow: /", await response.Content.ReadAsStringAsync());
     }
 }

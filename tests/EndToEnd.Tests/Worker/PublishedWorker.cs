@@ -4,15 +4,19 @@ using NextRouteHandlers.Testing;
 namespace NextRouteHandlers.EndToEnd.Tests.Worker;
 
 /// <summary>
-/// tests/ConformanceApp published as an isolated worker (<c>dotnet publish --no-build</c> of the build the tests ran
-/// against, into a folder of this test run), once for every test that needs it.
+/// The test apps published as isolated workers (<c>dotnet publish --no-build</c> of the build the tests ran against,
+/// into a folder of this test run), each once for every test that needs it.
 /// </summary>
 public static class PublishedWorker
 {
     private static readonly Lazy<Task<string>> ConformanceApp = new(() => PublishAsync("tests/ConformanceApp"));
+    private static readonly Lazy<Task<string>> NextE2eApp = new(() => PublishAsync("tests/NextE2eApp"));
 
     /// <summary>The published app root of tests/ConformanceApp.</summary>
     public static Task<string> ConformanceAppAsync() => ConformanceApp.Value;
+
+    /// <summary>The published app root of tests/NextE2eApp.</summary>
+    public static Task<string> NextE2eAppAsync() => NextE2eApp.Value;
 
     private static async Task<string> PublishAsync(string project)
     {

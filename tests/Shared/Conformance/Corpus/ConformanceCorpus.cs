@@ -31,10 +31,10 @@ public sealed class ConformanceCorpus
     public static ConformanceCorpus NextjsApp { get; } = new("nextjs-app", "cases.json", "nextjs-app.routes.json", "overrides.json");
 
     /// <summary>
-    /// The 54 cases recorded against Next.js's own app-routes e2e fixture. The repository has no route table for that
-    /// app, so a 405 there expects some <c>Allow</c> header (replay.py, which reads nextjs-app's route files, expects the same).
+    /// The 54 cases recorded against Next.js's own app-routes e2e fixture, which tests/NextE2eApp ports, with that
+    /// fixture's route table (<c>e2e/app-routes.routes.json</c>), so a 405 there expects the route's exact <c>Allow</c> list.
     /// </summary>
-    public static ConformanceCorpus AppRoutesE2e { get; } = new("app-routes-e2e", Path.Combine("e2e", "cases.e2e.json"), null, Path.Combine("e2e", "overrides.e2e.json"));
+    public static ConformanceCorpus AppRoutesE2e { get; } = new("app-routes-e2e", Path.Combine("e2e", "cases.e2e.json"), Path.Combine("e2e", "app-routes.routes.json"), Path.Combine("e2e", "overrides.e2e.json"));
 
     /// <summary>Every corpus.</summary>
     public static IReadOnlyList<ConformanceCorpus> All { get; } = [NextjsApp, AppRoutesE2e];

@@ -28,6 +28,9 @@ public sealed class RouteTable
         return new RouteTable(routes);
     }
 
+    /// <summary>Every route file of the table, in file order.</summary>
+    public IReadOnlyList<RouteFile> Files => _routes;
+
     /// <summary>
     /// The route file a request path reaches, or <see langword="null"/>. The query is ignored and each segment is
     /// percent-decoded; among the files that match, the one whose segment kinds come first wins (the first listed on a tie).
