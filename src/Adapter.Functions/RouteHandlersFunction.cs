@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Routing;
 
 namespace NextRouteHandlers.Functions;
 
@@ -19,7 +20,7 @@ public sealed class RouteHandlersFunction(RouteHandlerMiddleware pipeline)
     /// <param name="request">The request the host forwarded.</param>
     [Function(Name)]
     public Task RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "{*path}")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, HttpMethodNames.Get, HttpMethodNames.Head, HttpMethodNames.Post, HttpMethodNames.Put, HttpMethodNames.Patch, HttpMethodNames.Delete, HttpMethodNames.Options, Route = "{*path}")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return pipeline.InvokeAsync(request.HttpContext);

@@ -14,7 +14,7 @@ internal static class RouteFileParser
 {
     private const string Library = "global::NextRouteHandlers";
 
-    private static readonly string[] HandlerNames = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+    private static readonly IReadOnlyList<string> HandlerNames = NextRouteHandlers.Routing.HttpMethodNames.Supported;
 
     private static readonly string[] ConfigNames = ["Dynamic", "Revalidate", "DynamicParams", "MaxDuration", "FetchCache", "Runtime", "PreferredRegion", "GenerateStaticParams"];
 
@@ -57,7 +57,7 @@ internal static class RouteFileParser
         foreach (var method in routeClass.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Array.IndexOf(HandlerNames, method.Name) >= 0)
+            if (HandlerNames.Contains(method.Name))
             {
                 if (handlers.Any(h => h.HttpMethod == method.Name))
                 {
@@ -81,7 +81,7 @@ internal static class RouteFileParser
     }
 
     private static bool DeclaresRouteMembers(INamedTypeSymbol type) =>
-        type.GetMembers().Any(m => Array.IndexOf(HandlerNames, m.Name) >= 0 || Array.IndexOf(ConfigNames, m.Name) >= 0);
+        type.GetMembers().Any(m => HandlerNames.Contains(m.Name) || Array.IndexOf(ConfigNames, m.Name) >= 0);
 
     private static HandlerModel? BindHandler(IMethodSymbol method, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
     {
@@ -183,7 +183,7 @@ internal static class RouteFileParser
         if (!method.IsStatic || ClassifyReturn(method.ReturnType, compilation) is null) return;
         string? reason = null;
         var upper = method.Name.ToUpperInvariant();
-        if (Array.IndexOf(HandlerNames, upper) >= 0)
+        if (HandlerNames.Contains(upper))
         {
             reason = $"handler names are upper case; rename it to '{upper}'";
         }

@@ -30,13 +30,13 @@ public sealed record RouteHandlerTable
     /// <param name="method">An upper-case method name.</param>
     public RouteHandler? Find(string method) => method switch
     {
-        "GET" => Get,
-        "HEAD" => Head,
-        "POST" => Post,
-        "PUT" => Put,
-        "PATCH" => Patch,
-        "DELETE" => Delete,
-        "OPTIONS" => Options,
+        HttpMethodNames.Get => Get,
+        HttpMethodNames.Head => Head,
+        HttpMethodNames.Post => Post,
+        HttpMethodNames.Put => Put,
+        HttpMethodNames.Patch => Patch,
+        HttpMethodNames.Delete => Delete,
+        HttpMethodNames.Options => Options,
         _ => null,
     };
 

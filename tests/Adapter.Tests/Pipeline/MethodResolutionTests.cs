@@ -1,0 +1,34 @@
+using NextRouteHandlers.Manifest;
+using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Testing;
+
+namespace NextRouteHandlers.Tests.Pipeline;
+
+public class MethodResolutionTests
+{
+    private static readonly RouteHandler Get = Routes.Handler(_ => null);
+    private static readonly RouteHandler Post = Routes.Handler(_ => null);
+    private static readonly RouteDefinition GetAndPost = Routes.Define("/x", new RouteHandlerTable { Get = Get, Post = Post });
+    private static readonly RouteDefinition PostOnly = Routes.Define("/y", new RouteHandlerTable { Post = Post });
+
+    [Fact]
+    public void A_method_with_a_handler_runs_it()
+    {
+        Assert.Equal(new MethodResolution(Post, false, 0), MethodResolution.For(GetAndPost, "POST"));
+        Assert.Equal(new MethodResolution(Get, false, 0), MethodResolution.For(GetAndPost, "GET"));
+    }
+
+    [Fact]
+    public void Head_without_a_handler_runs_get_without_the_body()
+    {
+        Assert.Equal(new MethodResolution(Get, true, 0), MethodResolution.For(GetAndPost, "HEAD"));
+    }
+
+    [Fact]
+    public void Options_without_a_handler_is_204_and_any_other_method_is_405()
+    {
+        Assert.Equal(new MethodResolution(null, false, 204), MethodResolution.For(GetAndPost, "OPTIONS"));
+        Assert.Equal(new MethodResolution(null, false, 405), MethodResolution.For(GetAndPost, "DELETE"));
+        Assert.Equal(new MethodResolution(null, true, 405), MethodResolution.For(PostOnly, "HEAD"));
+    }
+}
