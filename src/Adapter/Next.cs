@@ -72,7 +72,7 @@ public static class Next
         ArgumentException.ThrowIfNullOrEmpty(tag);
         ArgumentNullException.ThrowIfNull(life);
         var scope = MutableScope("RevalidateTag");
-        var now = TimeProvider.System.GetUtcNow();
+        var now = scope.Time.GetUtcNow();
         scope.Invalidations.Add(new TagState(tag, now, now + life.Expire));
     }
 
@@ -102,7 +102,7 @@ public static class Next
         if (type is not (null or "layout" or "page")) throw new ArgumentException("The type of RevalidatePath is \"layout\", \"page\" or null.", nameof(type));
         var scope = MutableScope("RevalidatePath");
         if (path.Length > 1024) return;
-        var now = TimeProvider.System.GetUtcNow();
+        var now = scope.Time.GetUtcNow();
         foreach (var tag in ImplicitTags.ForRevalidatePath(path, type)) scope.Invalidations.Add(new TagState(tag, null, now));
     }
 

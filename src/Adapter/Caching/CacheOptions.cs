@@ -30,6 +30,18 @@ public sealed class CacheOptions
     /// <summary>How long to wait before regenerating a key again after a regeneration failed. Ten seconds by default.</summary>
     public TimeSpan RetryAfterFailure { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// While another instance renders an entry a request here waits for, how often this instance looks for its result
+    /// in the shared store. A tenth of a second by default.
+    /// </summary>
+    public TimeSpan RegenerationPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long a request waits for another instance's render before this instance renders itself (the other may
+    /// have died holding the lock). Thirty seconds by default.
+    /// </summary>
+    public TimeSpan RegenerationWaitLimit { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The per-instance memory cache (the <c>Memory</c> store, or the L1 in front of the others).</summary>
     public MemoryStoreOptions Memory { get; set; } = new();
 

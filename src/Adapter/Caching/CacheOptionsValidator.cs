@@ -16,6 +16,8 @@ public sealed partial class CacheOptionsValidator : IValidateOptions<CacheOption
         if (options.TagRefreshInterval < TimeSpan.Zero) failures.Add("Cache:TagRefreshInterval may not be negative.");
         if (options.StoreTimeout <= TimeSpan.Zero) failures.Add("Cache:StoreTimeout must be positive.");
         if (options.RetryAfterFailure < TimeSpan.Zero) failures.Add("Cache:RetryAfterFailure may not be negative.");
+        if (options.RegenerationPollInterval <= TimeSpan.Zero) failures.Add("Cache:RegenerationPollInterval must be positive.");
+        if (options.RegenerationWaitLimit < TimeSpan.Zero) failures.Add("Cache:RegenerationWaitLimit may not be negative.");
         if (options.Memory.SizeLimitBytes <= 0) failures.Add("Cache:Memory:SizeLimitBytes must be positive.");
         if (options.BuildId is { } buildId && (buildId.Length is 0 or > 64 || !BuildIdPattern().IsMatch(buildId))) failures.Add("Cache:BuildId may hold 1 to 64 letters, digits, '-', '_' and '.'.");
         if (options.RevalidateSecret is { Length: > 0 and < 16 }) failures.Add("Cache:RevalidateSecret must be at least 16 characters long.");

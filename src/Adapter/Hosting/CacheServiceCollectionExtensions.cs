@@ -7,6 +7,7 @@ using NextRouteHandlers.Caching;
 using NextRouteHandlers.Caching.FileSystem;
 using NextRouteHandlers.Caching.Memory;
 using NextRouteHandlers.Rendering;
+using NextRouteHandlers.Caching.Engine;
 
 namespace NextRouteHandlers.Hosting;
 

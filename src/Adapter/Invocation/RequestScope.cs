@@ -39,4 +39,7 @@ internal sealed class RequestScope
 
     /// <summary>True while rendering a cached route, where reading request data or revalidating is not allowed.</summary>
     public bool IsCacheRender { get; init; }
+
+    /// <summary>The app's clock, which stamps the invalidations a handler makes.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

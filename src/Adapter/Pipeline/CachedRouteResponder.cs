@@ -4,6 +4,7 @@ using NextRouteHandlers.Caching;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Rendering;
 using NextRouteHandlers.Routing;
+using NextRouteHandlers.Caching.Engine;
 
 namespace NextRouteHandlers.Pipeline;
 

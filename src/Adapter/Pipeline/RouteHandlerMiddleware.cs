@@ -7,6 +7,7 @@ using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Rendering;
+using NextRouteHandlers.Caching.Engine;
 
 namespace NextRouteHandlers.Pipeline;
 
@@ -23,6 +24,7 @@ public sealed partial class RouteHandlerMiddleware
     private readonly CachedRouteResponder _cached;
     private readonly ResponseSender _sender;
     private readonly ResponseCache _cache;
+    private readonly TimeProvider _time;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
@@ -35,6 +37,7 @@ public sealed partial class RouteHandlerMiddleware
     /// <param name="cacheState">What the prerender learnt about the routes.</param>
     /// <param name="build">The build id of cache keys.</param>
     /// <param name="cacheOptions">The cache options (the on-demand revalidation secret).</param>
+    /// <param name="time">The app's clock.</param>
     /// <exception cref="OptionsValidationException">A next.config rule is invalid.</exception>
     /// <exception cref="InvalidOperationException">A proxy matcher is invalid.</exception>
     public RouteHandlerMiddleware(
@@ -46,7 +49,8 @@ public sealed partial class RouteHandlerMiddleware
         CacheRenderer renderer,
         RouteCacheState cacheState,
         CacheBuild build,
-        IOptions<CacheOptions> cacheOptions)
+        IOptions<CacheOptions> cacheOptions,
+        TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,6 +58,7 @@ public sealed partial class RouteHandlerMiddleware
         ArgumentNullException.ThrowIfNull(cacheOptions);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         var errors = new List<string>();
         var rules = RoutingRules.Compile(nextConfig.Value, errors);
         if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
@@ -147,7 +152,7 @@ public sealed partial class RouteHandlerMiddleware
 
     private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
     {
-        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request), route.SourceFile).ConfigureAwait(false);
+        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request) { Time = _time }, route.SourceFile).ConfigureAwait(false);
         switch (outcome.Kind)
         {
             case HandlerOutcomeKind.Responded when outcome.Refusal is { } reason:

@@ -63,7 +63,7 @@ public sealed partial class CacheRenderer
         Action<string>? track = stripped ? null : usage => throw new DynamicUsageException(route.Pattern, usage);
         var url = new NextUrl("http:", RenderOrigin, rawPath, stripped ? UrlSearchParams.EmptyReadOnly() : new UrlSearchParams(), onDynamicAccess: track);
         var request = new NextRequest(http, url, stripped, track);
-        var scope = new RequestScope(request) { IsCacheRender = true };
+        var scope = new RequestScope(request) { IsCacheRender = true, Time = _time };
         var renderedAt = _time.GetUtcNow();
 
         var outcome = await HandlerInvoker.InvokeAsync(handler, new RouteInvocation(request, new RouteContext(@params, route), http), scope, route.SourceFile).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Caching;
+using NextRouteHandlers.Caching.Engine;
 
 namespace NextRouteHandlers.Rendering;
 
@@ -50,7 +51,7 @@ public sealed partial class Prerenderer : IHostedService
     }
 
     /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken) => _cache.DrainAsync(TimeSpan.FromSeconds(10));
+    public Task StopAsync(CancellationToken cancellationToken) => _cache.StopAsync(TimeSpan.FromSeconds(10));
 
     /// <summary>Renders every static path that the store lacks, and describes each route.</summary>
     /// <param name="cancellationToken">Cancels the remaining renders.</param>

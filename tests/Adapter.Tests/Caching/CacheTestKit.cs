@@ -1,20 +1,12 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Caching.Memory;
+using NextRouteHandlers.Caching.Engine;
 
 namespace NextRouteHandlers.Tests.Caching;
-
-/// <summary>A clock tests move by hand.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
 
 /// <summary>A store whose every operation fails or hangs, standing in for an unreachable blob service.</summary>
 internal sealed class BrokenStore(bool hang) : IIncrementalCache, ITagStore
@@ -47,12 +39,12 @@ internal static class CacheTestKit
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    public static ResponseCache Engine(ManualClock clock, IIncrementalCache? store = null, ITagStore? tags = null, TimeSpan? storeTimeout = null, IIncrementalCache? l1 = null) =>
+    public static ResponseCache NewEngine(FakeTimeProvider clock, IIncrementalCache? store = null, ITagStore? tags = null, TimeSpan? storeTimeout = null, IIncrementalCache? l1 = null) =>
         new(store ?? new MemoryIncrementalCache(1 << 20), tags ?? new MemoryTagStore(), new LocalRegenerationLock(),
             Options.Create(new CacheOptions { TagRefreshInterval = TimeSpan.Zero, StoreTimeout = storeTimeout ?? TimeSpan.FromSeconds(2), RetryAfterFailure = TimeSpan.FromSeconds(10) }),
             clock, NullLogger<ResponseCache>.Instance, new CacheMetrics(), l1);
 
-    public static CacheEntry Entry(ManualClock clock, string body, int? revalidate = null, params string[] tags) => new()
+    public static CacheEntry Entry(FakeTimeProvider clock, string body, int? revalidate = null, params string[] tags) => new()
     {
         Status = 200,
         Headers = [new("content-type", "text/plain")],
@@ -66,7 +58,7 @@ internal static class CacheTestKit
     public static string Text(CachedResponse response) => Encoding.UTF8.GetString(response.Entry!.Body);
 
     /// <summary>A render that counts its calls and returns "v1", "v2", ...; renders after the first wait for <see cref="Gate"/> when one is set.</summary>
-    public sealed class CountingRender(ManualClock clock, int? revalidate = null, params string[] tags)
+    public sealed class CountingRender(FakeTimeProvider clock, int? revalidate = null, params string[] tags)
     {
         private int _calls;
 

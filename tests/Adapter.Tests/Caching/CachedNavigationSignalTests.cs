@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public sealed class CachedNavigationSignalTests
 {
     private static readonly RouteSegmentConfig ForceStatic = new() { Dynamic = DynamicMode.ForceStatic };
 
-    private readonly ManualClock _clock = new(CacheTestKit.Start);
+    private readonly FakeTimeProvider _clock = new(CacheTestKit.Start);
     private bool _deleted;
 
     private RouteDefinition[] SignalRoutes() =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Caching.FileSystem;
@@ -11,7 +12,7 @@ public class StoreTests
     [Fact]
     public void An_entry_round_trips_and_a_stored_entry_of_another_key_is_never_returned()
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var entry = Entry(clock, "body", 60, "t1", "t2") with { Headers = [new("set-cookie", "a=1"), new("set-cookie", "b=2")] };
 
         var bytes = CacheEntrySerializer.Serialize("key", entry);
@@ -30,7 +31,7 @@ public class StoreTests
     public async Task The_file_system_store_survives_a_restart_and_keeps_keys_inside_its_folder()
     {
         var root = Directory.CreateTempSubdirectory("fs-cache-").FullName;
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         try
         {
             var traversal = "build:/../../../../etc/passwd";
@@ -52,7 +53,7 @@ public class StoreTests
     [Fact]
     public async Task The_memory_store_evicts_the_least_recently_used_entries_beyond_its_byte_budget()
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var big = Entry(clock, new string('x', 1000));
         var store = new MemoryIncrementalCache(big.ApproximateSize * 2 + 10);
 

@@ -1,14 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using NextRouteHandlers.Http;
 
 namespace NextRouteHandlers.Tests.Http;
 
 public class SetCookieHeaderTests
 {
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -42,7 +38,7 @@ public class SetCookieHeaderTests
     public void A_non_zero_max_age_adds_expires_and_zero_does_not()
     {
         var headers = new Headers();
-        var cookies = new ResponseCookies(headers, new FixedClock(Now));
+        var cookies = new ResponseCookies(headers, new FakeTimeProvider(Now));
 
         cookies.Set("a", "1", new CookieOptions { MaxAge = 60 });
         cookies.Set("b", "1", new CookieOptions { MaxAge = 0 });

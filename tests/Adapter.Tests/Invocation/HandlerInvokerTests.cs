@@ -115,4 +115,22 @@ public class HandlerInvokerTests
     {
         await Assert.ThrowsAsync<DynamicUsageException>(async () => await Run(_ => throw new DynamicUsageException("/x", "request.headers"), Invocation()));
     }
+
+    [Fact]
+    public async Task Invalidations_are_stamped_with_the_apps_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var (invocation, _) = Invocation();
+        var scope = new RequestScope(invocation.Request) { Time = clock };
+
+        await HandlerInvoker.InvokeAsync(Routes.Handler(_ =>
+        {
+            Next.RevalidateTag("products", CacheLife.Now);
+            Next.RevalidatePath("/items/1");
+            return new Response("ok");
+        }), invocation, scope, "app/x/route.cs");
+
+        Assert.All(scope.InvalidationsIfAny, state => Assert.True(state.Stale == clock.GetUtcNow() || state.Expired == clock.GetUtcNow(), state.ToString()));
+        Assert.Equal(clock.GetUtcNow(), scope.InvalidationsIfAny.Single(s => s.Tag == "products").Stale);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Caching.AzureBlob;
@@ -18,7 +19,7 @@ public sealed class AzureStoresTests(AzuriteFixture fixture)
     public async Task Entries_round_trip_through_blobs_and_a_missing_key_is_null()
     {
         var stores = Stores();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var entry = Entry(clock, "from blob storage", 60, "_N_T_/layout", "demo-tag");
 
         Assert.Null(await stores.Entries.GetAsync("build:/x", CancellationToken.None));
@@ -34,7 +35,7 @@ public sealed class AzureStoresTests(AzuriteFixture fixture)
     public async Task A_second_write_replaces_the_entry_whole()
     {
         var stores = Stores();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
 
         await stores.Entries.SetAsync("k", Entry(clock, new string('a', 100_000)), CancellationToken.None);
         await stores.Entries.SetAsync("k", Entry(clock, "b"), CancellationToken.None);
@@ -46,7 +47,7 @@ public sealed class AzureStoresTests(AzuriteFixture fixture)
     public async Task An_older_render_never_replaces_a_newer_one()
     {
         var stores = Stores();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var older = Entry(clock, "older");
         clock.Advance(TimeSpan.FromSeconds(5));
         var newer = Entry(clock, "newer");

@@ -1,16 +1,19 @@
+using Microsoft.Extensions.Time.Testing;
 using NextRouteHandlers.Caching;
+using NextRouteHandlers.Caching.Engine;
 using NextRouteHandlers.Caching.Memory;
+using NextRouteHandlers.Tests.Caching;
 using static NextRouteHandlers.Tests.Caching.CacheTestKit;
 
-namespace NextRouteHandlers.Tests.Caching;
+namespace NextRouteHandlers.Tests.Caching.Engine;
 
 public class ResponseCacheTests
 {
     [Fact]
     public async Task A_missing_entry_is_rendered_once_then_served_fresh()
     {
-        var clock = new ManualClock(Start);
-        var cache = Engine(clock);
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
         var render = new CountingRender(clock);
 
         var first = await cache.GetOrRenderAsync("k", render.RenderAsync);
@@ -24,8 +27,8 @@ public class ResponseCacheTests
     [Fact]
     public async Task A_time_stale_entry_is_served_stale_once_while_one_regeneration_runs()
     {
-        var clock = new ManualClock(Start);
-        var cache = Engine(clock);
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
         var render = new CountingRender(clock, revalidate: 5) { Gate = new TaskCompletionSource() };
         await cache.GetOrRenderAsync("k", render.RenderAsync);
         clock.Advance(TimeSpan.FromSeconds(6));
@@ -44,8 +47,8 @@ public class ResponseCacheTests
     [Fact]
     public async Task Concurrent_misses_of_a_key_share_one_render()
     {
-        var clock = new ManualClock(Start);
-        var cache = Engine(clock);
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
         var gate = new TaskCompletionSource();
         var calls = 0;
         async Task<CacheEntry> Slow(CancellationToken cancellationToken)
@@ -67,8 +70,8 @@ public class ResponseCacheTests
     [Fact]
     public async Task A_failed_regeneration_keeps_serving_stale_and_waits_before_retrying()
     {
-        var clock = new ManualClock(Start);
-        var cache = Engine(clock);
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
         await cache.GetOrRenderAsync("k", new CountingRender(clock, revalidate: 1).RenderAsync);
         clock.Advance(TimeSpan.FromSeconds(2));
         var failures = 0;
@@ -95,9 +98,9 @@ public class ResponseCacheTests
     [Fact]
     public async Task A_failed_blocking_render_fails_the_request_and_stores_nothing()
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var store = new MemoryIncrementalCache(1 << 20);
-        var cache = Engine(clock, store);
+        var cache = NewEngine(clock, store);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrRenderAsync("k", _ => throw new InvalidOperationException("boom")).AsTask());
 
@@ -107,8 +110,8 @@ public class ResponseCacheTests
     [Fact]
     public async Task Revalidate_tag_max_makes_tagged_entries_stale_and_expire_zero_makes_them_miss()
     {
-        var clock = new ManualClock(Start);
-        var cache = Engine(clock);
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
         var render = new CountingRender(clock, null, "demo-tag");
         await cache.GetOrRenderAsync("k", render.RenderAsync);
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -128,8 +131,8 @@ public class ResponseCacheTests
     [Fact]
     public async Task An_invalidation_of_another_tag_changes_nothing()
     {
-        var clock = new ManualClock(Start);
-        var cache = Engine(clock);
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
         var render = new CountingRender(clock, null, "a");
         await cache.GetOrRenderAsync("k", render.RenderAsync);
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -142,8 +145,8 @@ public class ResponseCacheTests
     [Fact]
     public async Task An_entry_past_its_expiry_is_rendered_again_while_the_client_waits()
     {
-        var clock = new ManualClock(Start);
-        var cache = Engine(clock);
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
         var render = new CountingRender(clock, revalidate: 60);
         await cache.GetOrRenderAsync("k", render.RenderAsync);
         clock.Advance(TimeSpan.FromSeconds(CachePolicy.OneYear + 1));
@@ -158,9 +161,9 @@ public class ResponseCacheTests
     [InlineData(true)]
     public async Task A_broken_or_hanging_store_never_fails_a_request(bool hang)
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var broken = new BrokenStore(hang);
-        var cache = Engine(clock, broken, broken, TimeSpan.FromMilliseconds(200), l1: new MemoryIncrementalCache(1 << 20));
+        var cache = NewEngine(clock, broken, broken, TimeSpan.FromMilliseconds(200), l1: new MemoryIncrementalCache(1 << 20));
         var render = new CountingRender(clock);
 
         var timer = System.Diagnostics.Stopwatch.StartNew();
@@ -177,8 +180,8 @@ public class ResponseCacheTests
     [Fact]
     public async Task On_demand_revalidation_renders_now_and_if_generated_does_nothing_for_unknown_keys()
     {
-        var clock = new ManualClock(Start);
-        var cache = Engine(clock);
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
         var render = new CountingRender(clock);
         await cache.GetOrRenderAsync("k", render.RenderAsync);
 
@@ -197,9 +200,9 @@ public class ResponseCacheTests
     [InlineData("public, NO-STORE")]
     public async Task A_response_marked_private_or_no_store_is_never_stored(string cacheControl)
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var store = new MemoryIncrementalCache(1 << 20);
-        var cache = Engine(clock, store);
+        var cache = NewEngine(clock, store);
         var calls = 0;
         Task<CacheEntry> Render(CancellationToken cancellationToken) =>
             Task.FromResult(Entry(clock, "user data " + Interlocked.Increment(ref calls)) with { Headers = [new("cache-control", cacheControl)] });
@@ -215,12 +218,42 @@ public class ResponseCacheTests
     [Fact]
     public async Task Prerender_keeps_a_usable_stored_entry()
     {
-        var clock = new ManualClock(Start);
-        var cache = Engine(clock);
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
         var render = new CountingRender(clock);
 
         Assert.True(await cache.PrerenderAsync("k", render.RenderAsync));
         Assert.False(await cache.PrerenderAsync("k", render.RenderAsync));
         Assert.Equal(1, render.Calls);
+    }
+
+    [Fact]
+    public async Task Stopping_cancels_the_token_of_a_render_in_flight_and_waits_for_it_to_end()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var cache = NewEngine(clock);
+        var started = new TaskCompletionSource();
+        var sawCancellation = false;
+        var render = cache.GetOrRenderAsync("slow", async token =>
+        {
+            started.SetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+                sawCancellation = true;
+                throw;
+            }
+
+            return Entry(clock, "never");
+        }).AsTask();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        await cache.StopAsync(TimeSpan.FromSeconds(5)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(sawCancellation);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => render);
     }
 }

@@ -1,4 +1,4 @@
-namespace NextRouteHandlers.Caching;
+namespace NextRouteHandlers.Caching.Engine;
 
 /// <summary>
 /// This instance's copy of the shared tag state, re-read at most once per <see cref="CacheOptions.TagRefreshInterval"/>.
@@ -8,7 +8,6 @@ namespace NextRouteHandlers.Caching;
 /// </summary>
 internal sealed class TagSnapshot
 {
-    private readonly ITagStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly Lock _gate = new();
@@ -16,14 +15,11 @@ internal sealed class TagSnapshot
     private long _readAtTicks = DateTimeOffset.MinValue.UtcTicks;
     private Task<IReadOnlyDictionary<string, TagState>>? _refreshing;
 
-    public TagSnapshot(ITagStore store, TimeProvider time, TimeSpan interval)
+    public TagSnapshot(TimeProvider time, TimeSpan interval)
     {
-        _store = store;
         _time = time;
         _interval = interval;
     }
-
-    public ITagStore Store => _store;
 
     public Task<IReadOnlyDictionary<string, TagState>> GetAsync(Func<Task<IReadOnlyDictionary<string, TagState>?>> read)
     {

@@ -1,0 +1,244 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NextRouteHandlers.Caching.Engine;
+
+/// <summary>
+/// The incremental cache engine (Next.js's response cache): answers a cached route with a fresh entry (HIT), a stale
+/// one while exactly one background render replaces it (STALE), or a render made during the request (MISS). It is a
+/// composition: <see cref="CacheFreshness"/> judges entries, <see cref="RenderCoalescer"/> shares one render per key in
+/// this instance, <see cref="RegenerationCoordinator"/> keeps it to one across instances, the
+/// <see cref="TieredIncrementalCache"/> keeps entries in this instance's memory in front of the shared store, and
+/// <see cref="CacheTags"/> holds the tag state. A store that fails or is slow never fails a request.
+/// </summary>
+public sealed partial class ResponseCache
+{
+    private readonly TieredIncrementalCache _entries;
+    private readonly CacheTags _tags;
+    private readonly RenderCoalescer _renders = new();
+    private readonly RegenerationCoordinator _coordinator;
+    private readonly CacheOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ResponseCache> _logger;
+    private readonly CacheMetrics _metrics;
+    private readonly Dictionary<string, DateTimeOffset> _failedAt = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Creates the engine.</summary>
+    /// <param name="store">Where entries live.</param>
+    /// <param name="tags">Where tag state lives.</param>
+    /// <param name="locks">The cross-instance regeneration lock.</param>
+    /// <param name="options">Cache options.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Where failures are logged.</param>
+    /// <param name="metrics">Where results are counted.</param>
+    /// <param name="l1">The per-instance memory cache in front of <paramref name="store"/>, or null when the store is memory itself.</param>
+    public ResponseCache(IIncrementalCache store, ITagStore tags, IRegenerationLock locks, IOptions<CacheOptions> options, TimeProvider time, ILogger<ResponseCache> logger, CacheMetrics metrics, IIncrementalCache? l1 = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(locks);
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _entries = l1 is null ? new TieredIncrementalCache(store, null, _options, metrics, logger) : new TieredIncrementalCache(l1, store, _options, metrics, logger);
+        _tags = new CacheTags(tags, _options, time, metrics, logger);
+        _coordinator = new RegenerationCoordinator(locks, _options, time, metrics, logger);
+    }
+
+    /// <summary>Answers a request of a cached route.</summary>
+    /// <param name="key">The cache key.</param>
+    /// <param name="render">Renders the route into an entry; its token is cancelled when the app stops.</param>
+    /// <param name="onDemand">True for an authorised <c>x-prerender-revalidate</c>: render now, whatever is stored.</param>
+    /// <param name="onlyIfGenerated">With <paramref name="onDemand"/>: do nothing when no entry exists yet.</param>
+    public ValueTask<CachedResponse> GetOrRenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand = false, bool onlyIfGenerated = false)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+
+        // The common case, a fresh entry in this instance's memory under current tag state, completes without awaiting
+        // or allocating; everything else takes the full path below.
+        if (!onDemand && _tags.TryGetCurrent(out var current) && _entries.TryGetLocal(key, out var entry)
+            && CacheFreshness.Of(entry!, current, _time.GetUtcNow()) == Freshness.Fresh)
+        {
+            return ValueTask.FromResult(Answer(entry, CacheStatus.Hit));
+        }
+
+        return GetOrRenderSlowAsync(key, render, onDemand, onlyIfGenerated);
+    }
+
+    /// <summary>Stores a prerendered entry (the startup prerender), unless a usable entry for the key exists.</summary>
+    /// <param name="key">The cache key.</param>
+    /// <param name="render">Renders the route.</param>
+    /// <returns>True when the entry was rendered now, false when a stored one was kept.</returns>
+    public async Task<bool> PrerenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        var existing = await _entries.GetSharedAsync(key).ConfigureAwait(false);
+        if (existing is not null && CacheFreshness.Of(existing, await _tags.ReadAsync().ConfigureAwait(false), _time.GetUtcNow()) != Freshness.Expired) return false;
+        await RenderOnceAsync(key, render, waitForOtherInstance: true).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Records invalidations (<c>RevalidateTag</c>, <c>RevalidatePath</c>): honoured here at once, by other instances within the tag refresh interval.</summary>
+    /// <param name="states">The invalidations.</param>
+    public Task InvalidateAsync(IReadOnlyList<TagState> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        return _tags.InvalidateAsync(states);
+    }
+
+    /// <summary>
+    /// Stops rendering (the app is stopping): the token every render got is cancelled, and the renders in flight get
+    /// up to <paramref name="grace"/> to end. Nothing half-written is ever visible.
+    /// </summary>
+    /// <param name="grace">How long to wait for them.</param>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _renders.DrainAsync(grace).ConfigureAwait(false);
+    }
+
+    private async ValueTask<CachedResponse> GetOrRenderSlowAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand, bool onlyIfGenerated)
+    {
+        if (onDemand)
+        {
+            if (onlyIfGenerated && await _entries.GetSharedAsync(key).ConfigureAwait(false) is null) return Answer(null, CacheStatus.Revalidated);
+            return Answer(await RenderOnceAsync(key, render, waitForOtherInstance: false, force: true).ConfigureAwait(false), CacheStatus.Revalidated);
+        }
+
+        var tags = await _tags.ReadAsync().ConfigureAwait(false);
+        var entry = await _entries.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+        var freshness = entry is null ? Freshness.Expired : CacheFreshness.Of(entry, tags, _time.GetUtcNow());
+        if (entry is not null && freshness != Freshness.Fresh && _entries.IsShared)
+        {
+            // Another instance may have regenerated it already: look at the shared store before rendering here.
+            var shared = await _entries.GetSharedAsync(key).ConfigureAwait(false);
+            if (shared is not null && shared.LastModified > entry.LastModified)
+            {
+                entry = shared;
+                freshness = CacheFreshness.Of(entry, tags, _time.GetUtcNow());
+            }
+        }
+
+        switch (freshness)
+        {
+            case Freshness.Fresh:
+                return Answer(entry, CacheStatus.Hit);
+            case Freshness.Stale:
+                RegenerateInBackground(key, render);
+                return Answer(entry, CacheStatus.Stale);
+            default:
+                return Answer(await RenderOnceAsync(key, render, waitForOtherInstance: true).ConfigureAwait(false), CacheStatus.Miss);
+        }
+    }
+
+    private CachedResponse Answer(CacheEntry? entry, CacheStatus status)
+    {
+        _metrics.Lookup(status);
+        Log.Answered(_logger, status);
+        return new CachedResponse(entry, status);
+    }
+
+    private void RegenerateInBackground(string key, Func<CancellationToken, Task<CacheEntry>> render)
+    {
+        if (_renders.IsRunning(key) || _stopping.IsCancellationRequested) return;
+        lock (_failedAt)
+        {
+            if (_failedAt.TryGetValue(key, out var failedAt) && _time.GetUtcNow() - failedAt < _options.RetryAfterFailure) return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RenderOnceAsync(key, render, waitForOtherInstance: false).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Logged where it failed; the stale entry stays.
+            }
+        });
+    }
+
+    private Task<CacheEntry> RenderOnceAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool waitForOtherInstance, bool force = false) =>
+        _renders.RunOnceAsync(key, () => RenderAcrossInstancesAsync(key, render, waitForOtherInstance, force));
+
+    private async Task<CacheEntry> RenderAcrossInstancesAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool waitForOtherInstance, bool force)
+    {
+        try
+        {
+            var handle = await _coordinator.TryLockAsync(key).ConfigureAwait(false);
+            if (handle is null && !waitForOtherInstance)
+            {
+                // Another instance is regenerating this key; its entry will be picked up from the shared store.
+                if (await _entries.GetSharedAsync(key).ConfigureAwait(false) is { } current) return current;
+            }
+            else if (handle is null)
+            {
+                var (rendered, acquired) = await _coordinator.WaitForOtherInstanceAsync(key, () => FreshSharedEntryAsync(key), _stopping.Token).ConfigureAwait(false);
+                if (rendered is not null) return rendered;
+                handle = acquired;
+            }
+
+            await using (handle)
+            {
+                // Holding the lock: another instance may have stored a fresh entry just before it let go.
+                if (!force && handle is not null && await FreshSharedEntryAsync(key).ConfigureAwait(false) is { } fresh) return fresh;
+
+                var entry = await render(_stopping.Token).ConfigureAwait(false);
+                _metrics.Regenerated();
+                lock (_failedAt) _failedAt.Remove(key);
+                Log.Rendered(_logger, key);
+                if (CachePolicy.MayStore(entry)) await _entries.SetAsync(key, entry, CancellationToken.None).ConfigureAwait(false);
+                else Log.NotStored(_logger, key);
+                return entry;
+            }
+        }
+        catch (Exception exception) when (exception is DynamicUsageException or RenderDeclinedException)
+        {
+            // The route turned out not to be cacheable: a decision the caller acts on, not a failure.
+            Log.RenderDeclined(_logger, key, exception.Message);
+            throw;
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            Log.RenderStopped(_logger, key);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            lock (_failedAt) _failedAt[key] = _time.GetUtcNow();
+            _metrics.Failed("render");
+            Log.RenderFailed(_logger, exception, key);
+            throw;
+        }
+    }
+
+    private async Task<CacheEntry?> FreshSharedEntryAsync(string key)
+    {
+        var entry = await _entries.GetSharedAsync(key).ConfigureAwait(false);
+        return entry is not null && CacheFreshness.Of(entry, await _tags.ReadAsync().ConfigureAwait(false), _time.GetUtcNow()) == Freshness.Fresh ? entry : null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Rendering the cached route '{Key}' failed; a stale entry, if any, keeps being served.")]
+        public static partial void RenderFailed(ILogger logger, Exception exception, string key);
+
+        [LoggerMessage(EventId = 106, Level = LogLevel.Debug, Message = "The response of '{Key}' is marked private or no-store and was not stored.")]
+        public static partial void NotStored(ILogger logger, string key);
+
+        [LoggerMessage(EventId = 107, Level = LogLevel.Debug, Message = "The render of '{Key}' stored nothing: {Reason}")]
+        public static partial void RenderDeclined(ILogger logger, string key, string reason);
+
+        [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "Rendered the cached route '{Key}'.")]
+        public static partial void Rendered(ILogger logger, string key);
+
+        [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "The render of '{Key}' stopped: the app is stopping.")]
+        public static partial void RenderStopped(ILogger logger, string key);
+
+        [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "Cache {Status}.")]
+        public static partial void Answered(ILogger logger, CacheStatus status);
+    }
+}
