@@ -11,8 +11,8 @@
 #                           hostingMode=customHandler): host.json, routes/function.json, appsettings.json and
 #                           FunctionApp, a Native AOT linux-x64 executable: machine code with the runtime compiled in,
 #                           the fastest cold start.
-#   <output-dir>/app.zip    the contents of app/ (host.json at the zip root, file modes kept), ready for
-#                           `az functionapp deployment source config-zip --src <output-dir>/app.zip`.
+#   <output-dir>/app.zip    the contents of app/ (host.json at the zip root, file modes kept), ready for the
+#                           Azure CLI's zip deployment (`deployment source config-zip --src <output-dir>/app.zip`).
 #   <output-dir>/symbols/   the debug symbols (PDBs, and FunctionApp.dbg for the native build), kept out of the
 #                           package: they are only needed to read a crash dump.
 #
