@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Hosting;
 using NextRouteHandlers.Routing;
 
 namespace NextRouteHandlers.Functions;
@@ -11,7 +11,7 @@ namespace NextRouteHandlers.Functions;
 /// worker SDK finds it in this assembly, so an app writes no function of its own.
 /// </summary>
 /// <param name="pipeline">The route-handler pipeline the app registered with <c>UseRouteHandlers</c>.</param>
-public sealed class RouteHandlersFunction(RouteHandlerMiddleware pipeline)
+public sealed class RouteHandlersFunction(RouteHandlerPipeline pipeline)
 {
     /// <summary>The function's name, as the host, the portal and Application Insights show it.</summary>
     public const string Name = "routes";
@@ -23,6 +23,6 @@ public sealed class RouteHandlersFunction(RouteHandlerMiddleware pipeline)
         [HttpTrigger(AuthorizationLevel.Anonymous, HttpMethodNames.Get, HttpMethodNames.Head, HttpMethodNames.Post, HttpMethodNames.Put, HttpMethodNames.Patch, HttpMethodNames.Delete, HttpMethodNames.Options, Route = "{*path}")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return pipeline.InvokeAsync(request.HttpContext);
+        return pipeline.HandleAsync(request.HttpContext);
     }
 }

@@ -39,7 +39,7 @@ public class FunctionsApplicationBuilderExtensionsTests
         var environment = host.Services.GetRequiredService<FunctionsHostEnvironment>();
         Assert.True(environment.IsIsolatedWorker);
         Assert.True(environment.IsBehindHost);
-        Assert.NotNull(host.Services.GetRequiredService<RouteHandlerMiddleware>());
+        Assert.NotNull(host.Services.GetRequiredService<RouteHandlerPipeline>());
         // The worker's own start-up service (its gRPC connection to the host) stays.
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s.GetType().Assembly.GetName().Name == "Microsoft.Azure.Functions.Worker.Core");
     }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using NextRouteHandlers.Pipeline;
+using NextRouteHandlers.Hosting;
 
 namespace NextRouteHandlers.Functions.LocalServer;
 
@@ -10,7 +10,7 @@ namespace NextRouteHandlers.Functions.LocalServer;
 /// Replaces the worker's request pipeline, which pairs each request with the host's invocation of it, with the route
 /// handlers themselves, and moves Kestrel from the worker's internal port to the local addresses.
 /// </summary>
-internal sealed class LocalServerStartupFilter(RouteHandlerMiddleware pipeline, LocalServerAddresses addresses) : IStartupFilter
+internal sealed class LocalServerStartupFilter(RouteHandlerPipeline pipeline, LocalServerAddresses addresses) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -20,7 +20,7 @@ internal sealed class LocalServerStartupFilter(RouteHandlerMiddleware pipeline, 
             foreach (var url in addresses.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) listening.Add(url);
         }
 
-        RequestDelegate handle = pipeline.InvokeAsync;
+        RequestDelegate handle = pipeline.HandleAsync;
         app.Run(handle);
     };
 }

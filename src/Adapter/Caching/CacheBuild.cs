@@ -3,7 +3,7 @@ using System.Reflection;
 namespace NextRouteHandlers.Caching;
 
 /// <summary>The build id of the running app: part of every cache key, so a new build never serves an old build's entries.</summary>
-public sealed class CacheBuild
+internal sealed class CacheBuild
 {
     /// <summary>Creates the build id.</summary>
     /// <param name="configured"><c>Cache:BuildId</c>, or null to derive one from the app assembly's version id (deterministic builds give the same id for the same code).</param>

@@ -8,7 +8,7 @@ namespace NextRouteHandlers.Caching;
 /// The stored form of a <see cref="CacheEntry"/> for the file and blob stores: a 4-byte big-endian length, a JSON
 /// header (status, headers, times, tags, and the key it belongs to), then the body bytes as they are.
 /// </summary>
-public static class CacheEntrySerializer
+internal static class CacheEntrySerializer
 {
     private const int MaxHeaderLength = 1024 * 1024;
 

@@ -4,7 +4,7 @@ using NextRouteHandlers.Urls;
 namespace NextRouteHandlers.Caching;
 
 /// <summary>Cache keys: the build id and the decoded pathname (never the query); <c>/index</c> is <c>/</c>, as in Next.js.</summary>
-public static class CacheKeys
+internal static class CacheKeys
 {
     /// <summary>The decoded pathname of a raw path, or null when it is not valid percent-encoding.</summary>
     /// <param name="rawPath">A normalised raw path.</param>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace NextRouteHandlers.Caching;
 
 /// <summary>Checks the cache options at startup: a bad value stops the app with a message naming the key.</summary>
-public sealed partial class CacheOptionsValidator : IValidateOptions<CacheOptions>
+internal sealed partial class CacheOptionsValidator : IValidateOptions<CacheOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, CacheOptions options)

@@ -7,7 +7,7 @@ namespace NextRouteHandlers.Caching;
 /// The caching rules of Next.js route handlers, in one place: which GET routes are cached (spec 6.1-6.3), their
 /// lifetime, and the <c>Cache-Control</c> a cached response gets (6.5).
 /// </summary>
-public static class CachePolicy
+internal static class CachePolicy
 {
     /// <summary>One year in seconds: Next.js's default <c>expireTime</c> and the <c>s-maxage</c> of entries that never go stale.</summary>
     public const int OneYear = 31_536_000;

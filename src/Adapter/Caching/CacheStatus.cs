@@ -1,7 +1,7 @@
 namespace NextRouteHandlers.Caching;
 
 /// <summary>How a cached route was answered, sent as <c>x-nextjs-cache</c>.</summary>
-public enum CacheStatus
+internal enum CacheStatus
 {
     /// <summary>A fresh entry.</summary>
     Hit,

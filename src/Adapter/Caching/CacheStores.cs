@@ -5,4 +5,4 @@ namespace NextRouteHandlers.Caching;
 /// <param name="Tags">Where tag state lives.</param>
 /// <param name="Locks">The cross-instance regeneration lock.</param>
 /// <param name="L1">The per-instance memory cache in front of <paramref name="Entries"/>, or null when the store is memory.</param>
-public sealed record CacheStores(IIncrementalCache Entries, ITagStore Tags, IRegenerationLock Locks, IIncrementalCache? L1);
+internal sealed record CacheStores(IIncrementalCache Entries, ITagStore Tags, IRegenerationLock Locks, IIncrementalCache? L1);

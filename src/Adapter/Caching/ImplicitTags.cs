@@ -6,7 +6,7 @@ namespace NextRouteHandlers.Caching;
 /// <c>_N_T_/layout</c>, <c>_N_T_/api/layout</c>, <c>_N_T_/api/items/layout</c>, <c>_N_T_/api/items/[id]/layout</c>,
 /// <c>_N_T_/api/items/[id]/route</c>, <c>_N_T_/api/items/5</c>.
 /// </summary>
-public static class ImplicitTags
+internal static class ImplicitTags
 {
     /// <summary>The prefix of implicit tags.</summary>
     public const string Prefix = "_N_T_";

@@ -9,7 +9,7 @@ namespace NextRouteHandlers.Caching;
 /// <c>DynamicParams = false</c> answers 404 for the others), and which cacheable routes turned out to read request
 /// data and are served dynamically instead.
 /// </summary>
-public sealed class RouteCacheState
+internal sealed class RouteCacheState
 {
     private readonly ConcurrentDictionary<RouteDefinition, HashSet<string>> _staticPaths = new();
     private readonly ConcurrentDictionary<RouteDefinition, string> _dynamic = new();

@@ -1,7 +1,7 @@
 namespace NextRouteHandlers.Caching;
 
 /// <summary>Rules shared by every tag store.</summary>
-public static class TagStates
+internal static class TagStates
 {
     /// <summary>
     /// Combines two states of one tag as Next.js's tags manifest does: the newer invalidation replaces the older one

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using NextRouteHandlers.Pipeline;
 
 namespace NextRouteHandlers.Hosting;
 
@@ -15,9 +14,9 @@ public static class RouteHandlersApplicationBuilderExtensions
     public static IApplicationBuilder MapRouteHandlers(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var pipeline = app.ApplicationServices.GetService<RouteHandlerMiddleware>()
+        var pipeline = app.ApplicationServices.GetService<RouteHandlerPipeline>()
             ?? throw new InvalidOperationException("Call services.AddRouteHandlers(AppRoutes.Manifest) before app.MapRouteHandlers().");
-        app.Run(pipeline.InvokeAsync);
+        app.Run(pipeline.HandleAsync);
         return app;
     }
 }

@@ -42,6 +42,7 @@ public static class RouteHandlersServiceCollectionExtensions
         // Registered already when the hosting read it (UseAzureFunctionsCustomHandler, UseRouteHandlers): read once.
         services.TryAddSingleton(_ => FunctionsHostEnvironment.FromProcess());
         services.TryAddSingleton<RouteHandlerMiddleware>();
+        services.TryAddSingleton(sp => new RouteHandlerPipeline(sp.GetRequiredService<RouteHandlerMiddleware>()));
         services.AddRouteCache();
         return services;
     }

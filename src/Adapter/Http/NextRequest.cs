@@ -18,6 +18,18 @@ public sealed class NextRequest
     private RequestCookies? _cookies;
     private bool _bodyUsed;
 
+    /// <summary>
+    /// Creates a request the way <c>new NextRequest(url, init)</c> does in Next.js, outside a server: to call a handler
+    /// from a unit test, say. Inside the app the pipeline makes the request a handler gets.
+    /// </summary>
+    /// <param name="url">An absolute URL, e.g. <c>https://example.com/api/items/42?q=1</c>.</param>
+    /// <param name="init">Method, headers and body.</param>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http(s) URL.</exception>
+    public NextRequest(string url, RequestInit? init = null)
+        : this(Detached(url, init ?? new RequestInit(), out var nextUrl), nextUrl)
+    {
+    }
+
     /// <summary>Creates the request a handler sees.</summary>
     /// <param name="httpContext">The ASP.NET Core request.</param>
     /// <param name="nextUrl">The public URL of the request.</param>
@@ -26,7 +38,7 @@ public sealed class NextRequest
     /// Called with what is read (<c>request.headers</c>, ...) when the handler reads request data; set while rendering
     /// a cached route, where reading request data is an error (it throws).
     /// </param>
-    public NextRequest(HttpContext httpContext, NextUrl nextUrl, bool stripped = false, Action<string>? onDynamicAccess = null)
+    internal NextRequest(HttpContext httpContext, NextUrl nextUrl, bool stripped = false, Action<string>? onDynamicAccess = null)
     {
         _httpContext = httpContext ?? throw new ArgumentNullException(nameof(httpContext));
         NextUrl = nextUrl ?? throw new ArgumentNullException(nameof(nextUrl));
@@ -156,5 +168,32 @@ public sealed class NextRequest
         Track("request.body");
         if (_bodyUsed) throw new BodyAlreadyReadException();
         _bodyUsed = true;
+    }
+
+    private static HttpContext Detached(string url, RequestInit init, out NextUrl nextUrl)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"'{url}' is not an absolute http or https URL.", nameof(url));
+        }
+
+        var context = new DefaultHttpContext();
+        var request = context.Request;
+        request.Method = init.Method;
+        request.Scheme = uri.Scheme;
+        request.Host = new HostString(uri.Authority);
+        request.Path = PathString.FromUriComponent(uri.AbsolutePath);
+        request.QueryString = new QueryString(uri.Query);
+        foreach (var (name, value) in init.Headers?.RawEntries() ?? []) request.Headers.Append(name, value);
+        if (init.Body is { } body)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            request.Body = new MemoryStream(bytes, writable: false);
+            request.ContentLength = bytes.Length;
+        }
+
+        nextUrl = new NextUrl(uri.Scheme + ":", uri.IsDefaultPort ? uri.Host : uri.Authority, uri.AbsolutePath, new UrlSearchParams(uri.Query));
+        return context;
     }
 }

@@ -3,7 +3,7 @@ using NextRouteHandlers.Routing;
 namespace NextRouteHandlers.Manifest;
 
 /// <summary>Computes the <c>Allow</c> list Next.js's automatic OPTIONS sends, which our 405 sends too.</summary>
-public static class AllowHeader
+internal static class AllowHeader
 {
     /// <summary>The exported methods, plus HEAD when GET is exported, plus OPTIONS, sorted ordinally and joined by <c>", "</c>.</summary>
     /// <param name="handlers">What the route file exports.</param>

@@ -38,7 +38,9 @@ public sealed record RouteDefinition : IRoutePattern
     public RouteSegmentConfig Config { get; }
 
     /// <summary>The segments of <see cref="Pattern"/>.</summary>
-    public IReadOnlyList<RouteSegment> Segments { get; }
+    internal IReadOnlyList<RouteSegment> Segments { get; }
+
+    IReadOnlyList<RouteSegment> IRoutePattern.Segments => Segments;
 
     /// <summary>The value of <c>Allow</c> for the automatic OPTIONS and for 405: exported methods, HEAD with GET, and OPTIONS, sorted.</summary>
     public string Allow { get; }

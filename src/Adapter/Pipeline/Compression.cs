@@ -9,7 +9,7 @@ namespace NextRouteHandlers.Pipeline;
 /// only, never <c>text/event-stream</c>, never a response marked <c>no-transform</c> or already encoded, and only
 /// for clients that accept gzip. Streamed bodies stay streamed: each chunk is flushed through the compressor.
 /// </summary>
-public static class Compression
+internal static class Compression
 {
     /// <summary>True when <paramref name="response"/>'s content type is worth compressing (so caches must vary on <c>Accept-Encoding</c>).</summary>
     /// <param name="response">The response.</param>

@@ -3,7 +3,7 @@ using System.Text;
 namespace NextRouteHandlers.Pipeline;
 
 /// <summary>The small HTML page a URL that matches no route gets, with the words of Next.js's default not-found page.</summary>
-public static class NotFoundPage
+internal static class NotFoundPage
 {
     /// <summary>The page's content type.</summary>
     public const string ContentType = "text/html; charset=utf-8";

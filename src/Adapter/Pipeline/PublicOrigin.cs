@@ -6,7 +6,7 @@ namespace NextRouteHandlers.Pipeline;
 /// The scheme and host the client used. Behind the Functions host (or another proxy) Kestrel sees
 /// <c>Host: 127.0.0.1:port</c>; the public values arrive in <c>X-Forwarded-Proto</c> and <c>X-Forwarded-Host</c>.
 /// </summary>
-public static class PublicOrigin
+internal static class PublicOrigin
 {
     /// <summary>Reads the public scheme (<c>http:</c> or <c>https:</c>) and host of a request.</summary>
     /// <param name="request">The request.</param>

@@ -16,7 +16,7 @@ namespace NextRouteHandlers.Pipeline;
 /// <c>Vary</c>, <c>WWW-Authenticate</c> and <c>Proxy-Authenticate</c>, whose values are added, as Next.js's
 /// <c>sendResponse</c> does.
 /// </summary>
-public static class ResponseWriter
+internal static class ResponseWriter
 {
     private const string ImplicitCacheTagsHeader = "x-next-cache-tags";
 

@@ -18,7 +18,7 @@ namespace NextRouteHandlers.Pipeline;
 /// <see cref="ResponseSender"/> writes what it returned. Errors never reach the client: a handler (or proxy) that
 /// throws or returns nothing gives a 500 with an empty body and an error log.
 /// </summary>
-public sealed partial class RouteHandlerMiddleware
+internal sealed partial class RouteHandlerMiddleware
 {
     private readonly NextRouter _router;
     private readonly CachedRouteResponder _cached;

@@ -11,7 +11,7 @@ namespace NextRouteHandlers.Proxy;
 /// messages (<c>Missing parameter name at 5</c>).
 /// </summary>
 /// <remarks>This file is shared with the source generator (netstandard2.0); keep it free of newer APIs.</remarks>
-public sealed class PathPattern
+internal sealed class PathPattern
 {
     /// <summary>How long one match may run before it fails, so a costly regular expression cannot stall a request.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);

@@ -5,7 +5,7 @@ namespace NextRouteHandlers.Proxy;
 /// or a <c>{prefix:name suffix}</c> group) with its prefix, suffix, regular expression and modifier.
 /// </summary>
 /// <remarks>This file is shared with the source generator (netstandard2.0); keep it free of newer APIs.</remarks>
-public sealed class PathToken
+internal sealed class PathToken
 {
     private PathToken(string? literal, string name, bool isNamed, string prefix, string suffix, string pattern, string modifier)
     {

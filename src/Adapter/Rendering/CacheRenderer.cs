@@ -17,7 +17,7 @@ namespace NextRouteHandlers.Rendering;
 /// handler that reads request data fails the render with <see cref="DynamicUsageException"/>, so no client's data
 /// can end up in a response served to others.
 /// </summary>
-public sealed partial class CacheRenderer
+internal sealed partial class CacheRenderer
 {
     /// <summary>The origin cached renders see in <c>request.Url</c>, Next.js's build-time origin.</summary>
     public const string RenderOrigin = "localhost:3000";

@@ -15,7 +15,7 @@ namespace NextRouteHandlers.Rendering;
 /// kept. It runs when the app starts (a hosted service, so the Functions host's readiness probe waits for it) and as
 /// the app's <c>prerender</c> command, which prints a route table like <c>next build</c>'s.
 /// </summary>
-public sealed partial class Prerenderer : IHostedService
+internal sealed partial class Prerenderer : IHostedService
 {
     private readonly RouteManifest _manifest;
     private readonly ResponseCache _cache;
@@ -166,4 +166,4 @@ public sealed partial class Prerenderer : IHostedService
 /// <param name="Route">The route.</param>
 /// <param name="Symbol">○ static, ● prerendered with params, ƒ dynamic.</param>
 /// <param name="Paths">The paths rendered.</param>
-public sealed record PrerenderedRoute(RouteDefinition Route, char Symbol, IReadOnlyList<string> Paths);
+internal sealed record PrerenderedRoute(RouteDefinition Route, char Symbol, IReadOnlyList<string> Paths);

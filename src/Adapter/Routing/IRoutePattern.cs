@@ -1,7 +1,7 @@
 namespace NextRouteHandlers.Routing;
 
 /// <summary>What <see cref="RouteMatcher{TRoute}"/> needs to know of a route: its URL pattern and where it comes from.</summary>
-public interface IRoutePattern
+internal interface IRoutePattern
 {
     /// <summary>The URL pattern, e.g. <c>/blog/[slug]</c>.</summary>
     string Pattern { get; }

@@ -2,7 +2,7 @@
 namespace NextRouteHandlers.Routing;
 
 /// <summary>The outcome of matching a path against the route table.</summary>
-public enum RouteMatchStatus
+internal enum RouteMatchStatus
 {
     /// <summary>A route matched and its parameters decoded.</summary>
     Matched,
@@ -19,7 +19,7 @@ public enum RouteMatchStatus
 /// <param name="Route">The matched route, when <paramref name="Status"/> is not <see cref="RouteMatchStatus.NotFound"/>.</param>
 /// <param name="Params">The decoded parameters, when <paramref name="Status"/> is <see cref="RouteMatchStatus.Matched"/>.</param>
 /// <typeparam name="TRoute">The type of the routes matched.</typeparam>
-public readonly record struct RouteMatch<TRoute>(RouteMatchStatus Status, TRoute? Route, RouteParams? Params)
+internal readonly record struct RouteMatch<TRoute>(RouteMatchStatus Status, TRoute? Route, RouteParams? Params)
     where TRoute : class
 {
     /// <summary>No route matches.</summary>

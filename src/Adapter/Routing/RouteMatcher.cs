@@ -10,7 +10,7 @@ namespace NextRouteHandlers.Routing;
 /// depends on the path's depth, not on the number of routes.
 /// </summary>
 /// <typeparam name="TRoute">What a match returns: the route whose pattern matched.</typeparam>
-public sealed class RouteMatcher<TRoute>
+internal sealed class RouteMatcher<TRoute>
     where TRoute : class, IRoutePattern
 {
     private const int MaxStackCaptures = 16;

@@ -6,7 +6,7 @@ namespace NextRouteHandlers.Routing;
 /// then <c>[x]</c>, then <c>[...x]</c>, then <c>[[...x]]</c>. The first pattern in this order that matches a URL wins.
 /// </summary>
 /// <remarks>This file is shared with the source generator (netstandard2.0); keep it free of newer APIs.</remarks>
-public sealed class RoutePrecedence : IComparer<IReadOnlyList<RouteSegment>>
+internal sealed class RoutePrecedence : IComparer<IReadOnlyList<RouteSegment>>
 {
     /// <summary>The single instance.</summary>
     public static readonly RoutePrecedence Instance = new RoutePrecedence();

@@ -2,7 +2,7 @@ namespace NextRouteHandlers.Routing;
 
 /// <summary>One folder name of the <c>app/</c> tree, classified.</summary>
 /// <remarks>This file is shared with the source generator (netstandard2.0); keep it free of newer APIs.</remarks>
-public readonly struct RouteSegment : IEquatable<RouteSegment>
+internal readonly struct RouteSegment : IEquatable<RouteSegment>
 {
     /// <summary>Creates a classified segment.</summary>
     /// <param name="kind">What the folder means for the URL.</param>

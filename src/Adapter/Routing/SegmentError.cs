@@ -2,7 +2,7 @@ namespace NextRouteHandlers.Routing;
 
 /// <summary>Why a folder name cannot be a route segment.</summary>
 /// <remarks>This file is shared with the source generator (netstandard2.0); keep it free of newer APIs.</remarks>
-public enum SegmentError
+internal enum SegmentError
 {
     /// <summary>The name is valid.</summary>
     None,

@@ -2,7 +2,7 @@ namespace NextRouteHandlers.Routing;
 
 /// <summary>What a folder name under <c>app/</c> means for the URL, following the Next.js App Router conventions.</summary>
 /// <remarks>This file is shared with the source generator (netstandard2.0); keep it free of newer APIs.</remarks>
-public enum SegmentKind
+internal enum SegmentKind
 {
     /// <summary>A literal URL segment such as <c>about</c> (or <c>%5Fhidden</c>, which serves <c>_hidden</c>).</summary>
     Static,

@@ -5,7 +5,7 @@ namespace NextRouteHandlers.Routing;
 /// App Router does (<c>app-paths.ts</c>, <c>segment.ts</c>, <c>sorted-routes.ts</c>).
 /// </summary>
 /// <remarks>This file is shared with the source generator (netstandard2.0); keep it free of newer APIs.</remarks>
-public static class SegmentParser
+internal static class SegmentParser
 {
     private static readonly string[] InterceptionMarkers = { "(..)(..)", "(.)", "(..)", "(...)" };
 

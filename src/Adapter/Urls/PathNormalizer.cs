@@ -9,7 +9,7 @@ namespace NextRouteHandlers.Urls;
 /// missing one is a 308 to the path with it (<see cref="TrailingSlashRedirect"/>, which runs later, after the
 /// next.config headers). The query is kept on every redirect.
 /// </summary>
-public static class PathNormalizer
+internal static class PathNormalizer
 {
     /// <summary>Collapses slashes (as a redirect) or resolves dot segments.</summary>
     /// <param name="rawPath">The path as the client sent it, percent-encoded, starting with <c>/</c>.</param>

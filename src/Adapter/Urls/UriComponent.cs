@@ -8,7 +8,7 @@ namespace NextRouteHandlers.Urls;
 /// parameters and cookies; .NET's <see cref="Uri.EscapeDataString(string)"/> escapes a different set
 /// (<c>! * ' ( )</c>) and its unescaping accepts what JavaScript rejects, so neither may stand in for these.
 /// </summary>
-public static class UriComponent
+internal static class UriComponent
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

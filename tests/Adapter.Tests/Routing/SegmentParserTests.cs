@@ -5,44 +5,44 @@ namespace NextRouteHandlers.Tests.Routing;
 public class SegmentParserTests
 {
     [Theory]
-    [InlineData("about", SegmentKind.Static, "about")]
-    [InlineData("feed.xml", SegmentKind.Static, "feed.xml")]
-    [InlineData("[id]", SegmentKind.Dynamic, "id")]
-    [InlineData("[...slug]", SegmentKind.CatchAll, "slug")]
-    [InlineData("[[...slug]]", SegmentKind.OptionalCatchAll, "slug")]
-    [InlineData("(marketing)", SegmentKind.Group, "(marketing)")]
-    [InlineData("_lib", SegmentKind.Private, "_lib")]
-    [InlineData("@modal", SegmentKind.ParallelSlot, "@modal")]
-    [InlineData("(.)photo", SegmentKind.Interception, "(.)photo")]
-    [InlineData("(..)photo", SegmentKind.Interception, "(..)photo")]
-    [InlineData("(..)(..)photo", SegmentKind.Interception, "(..)(..)photo")]
-    [InlineData("(...)photo", SegmentKind.Interception, "(...)photo")]
-    [InlineData("%5Fhidden", SegmentKind.Static, "_hidden")]
-    [InlineData("%5fhidden", SegmentKind.Static, "_hidden")]
-    public void Classifies_folder_names_like_the_app_router(string folder, SegmentKind kind, string value)
+    [InlineData("about", nameof(SegmentKind.Static), "about")]
+    [InlineData("feed.xml", nameof(SegmentKind.Static), "feed.xml")]
+    [InlineData("[id]", nameof(SegmentKind.Dynamic), "id")]
+    [InlineData("[...slug]", nameof(SegmentKind.CatchAll), "slug")]
+    [InlineData("[[...slug]]", nameof(SegmentKind.OptionalCatchAll), "slug")]
+    [InlineData("(marketing)", nameof(SegmentKind.Group), "(marketing)")]
+    [InlineData("_lib", nameof(SegmentKind.Private), "_lib")]
+    [InlineData("@modal", nameof(SegmentKind.ParallelSlot), "@modal")]
+    [InlineData("(.)photo", nameof(SegmentKind.Interception), "(.)photo")]
+    [InlineData("(..)photo", nameof(SegmentKind.Interception), "(..)photo")]
+    [InlineData("(..)(..)photo", nameof(SegmentKind.Interception), "(..)(..)photo")]
+    [InlineData("(...)photo", nameof(SegmentKind.Interception), "(...)photo")]
+    [InlineData("%5Fhidden", nameof(SegmentKind.Static), "_hidden")]
+    [InlineData("%5fhidden", nameof(SegmentKind.Static), "_hidden")]
+    public void Classifies_folder_names_like_the_app_router(string folder, string kind, string value)
     {
         var segment = SegmentParser.ParseFolder(folder);
 
-        Assert.Equal(kind, segment.Kind);
+        Assert.Equal(Enum.Parse<SegmentKind>(kind), segment.Kind);
         Assert.Equal(value, segment.Value);
     }
 
     [Theory]
-    [InlineData("[[x]", SegmentError.ExtraBrackets)]
-    [InlineData("[x]]", SegmentError.ExtraBrackets)]
-    [InlineData("[....x]", SegmentError.ErroneousPeriods)]
-    [InlineData("[[x]]", SegmentError.OptionalNotCatchAll)]
-    [InlineData("post-[id]", SegmentError.PartialDynamic)]
-    [InlineData("[id]-x", SegmentError.PartialDynamic)]
-    [InlineData("[a][b]", SegmentError.PartialDynamic)]
-    [InlineData("[]", SegmentError.EmptyName)]
-    [InlineData("[...]", SegmentError.EmptyName)]
-    public void Rejects_malformed_parameter_folders(string folder, SegmentError error)
+    [InlineData("[[x]", nameof(SegmentError.ExtraBrackets))]
+    [InlineData("[x]]", nameof(SegmentError.ExtraBrackets))]
+    [InlineData("[....x]", nameof(SegmentError.ErroneousPeriods))]
+    [InlineData("[[x]]", nameof(SegmentError.OptionalNotCatchAll))]
+    [InlineData("post-[id]", nameof(SegmentError.PartialDynamic))]
+    [InlineData("[id]-x", nameof(SegmentError.PartialDynamic))]
+    [InlineData("[a][b]", nameof(SegmentError.PartialDynamic))]
+    [InlineData("[]", nameof(SegmentError.EmptyName))]
+    [InlineData("[...]", nameof(SegmentError.EmptyName))]
+    public void Rejects_malformed_parameter_folders(string folder, string error)
     {
         var segment = SegmentParser.ParseFolder(folder);
 
         Assert.Equal(SegmentKind.Invalid, segment.Kind);
-        Assert.Equal(error, segment.Error);
+        Assert.Equal(Enum.Parse<SegmentError>(error), segment.Error);
         Assert.Contains(folder, SegmentParser.Describe(segment), StringComparison.Ordinal);
     }
 

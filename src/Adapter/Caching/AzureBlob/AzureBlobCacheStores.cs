@@ -10,7 +10,7 @@ namespace NextRouteHandlers.Caching.AzureBlob;
 /// with <c>DefaultAzureCredential</c> (a managed identity in Azure; <c>AZURE_CLIENT_ID</c> picks a user-assigned one).
 /// Clients retry once and time out fast: the cache serves without the store rather than wait for it.
 /// </summary>
-public static class AzureBlobCacheStores
+internal static class AzureBlobCacheStores
 {
     /// <summary>Creates the stores.</summary>
     /// <param name="options">The <c>Cache:AzureBlob</c> options.</param>

@@ -16,7 +16,7 @@ namespace NextRouteHandlers.Caching.AzureBlob;
 /// over a newer one. The entry's own header (status, headers, tags) travels inside the blob, not in blob metadata,
 /// whose 8 KiB limit and name rules headers such as <c>Set-Cookie</c> would break.
 /// </summary>
-public sealed class BlobIncrementalCache : IIncrementalCache
+internal sealed class BlobIncrementalCache : IIncrementalCache
 {
     private const string RenderedAtMetadata = "renderedat";
     private readonly BlobContainerClient _container;

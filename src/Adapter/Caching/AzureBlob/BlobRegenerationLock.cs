@@ -10,7 +10,7 @@ namespace NextRouteHandlers.Caching.AzureBlob;
 /// (<c>locks/&lt;sha256 of key&gt;</c>; a lease on the entry blob would block writing the entry). A second instance gets
 /// 409 and leaves the render to the first. A lease outlives a crashed instance by at most 60 seconds.
 /// </summary>
-public sealed class BlobRegenerationLock : IRegenerationLock
+internal sealed class BlobRegenerationLock : IRegenerationLock
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
     private readonly BlobContainerClient _container;

@@ -12,7 +12,7 @@ namespace NextRouteHandlers.Caching.AzureBlob;
 /// <c>If-Match</c>; when another instance wrote in between, the write gets 412 and is retried on the new state, so
 /// concurrent invalidations are never lost. Invalidations are rare next to reads, so one document beats a row per tag.
 /// </summary>
-public sealed class BlobTagStore : ITagStore
+internal sealed class BlobTagStore : ITagStore
 {
     /// <summary>The name of the blob, in the cache container.</summary>
     public const string BlobName = "tags.json";

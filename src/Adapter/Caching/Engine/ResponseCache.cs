@@ -11,7 +11,7 @@ namespace NextRouteHandlers.Caching.Engine;
 /// <see cref="TieredIncrementalCache"/> keeps entries in this instance's memory in front of the shared store, and
 /// <see cref="CacheTags"/> holds the tag state. A store that fails or is slow never fails a request.
 /// </summary>
-public sealed partial class ResponseCache
+internal sealed partial class ResponseCache
 {
     private readonly TieredIncrementalCache _entries;
     private readonly CacheTags _tags;

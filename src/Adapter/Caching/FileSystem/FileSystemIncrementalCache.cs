@@ -9,7 +9,7 @@ namespace NextRouteHandlers.Caching.FileSystem;
 /// file also records its key, so a read never returns another key's entry. Writes go to a temporary file that is
 /// then renamed over the old one, so a reader sees the old entry or the new one, never a partial write.
 /// </summary>
-public sealed class FileSystemIncrementalCache : IIncrementalCache
+internal sealed class FileSystemIncrementalCache : IIncrementalCache
 {
     private readonly string _root;
 

@@ -4,7 +4,7 @@ namespace NextRouteHandlers.Caching.FileSystem;
 /// Tag state in one JSON file beside the file-system entries, so invalidations survive a restart. Serves one
 /// instance: reads come from memory, writes rewrite the file atomically (temporary file, then rename).
 /// </summary>
-public sealed class FileSystemTagStore : ITagStore
+internal sealed class FileSystemTagStore : ITagStore
 {
     private readonly string _path;
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -4,7 +4,7 @@ namespace NextRouteHandlers.Caching.Memory;
 /// The regeneration lock of a store that only one instance uses (memory, file system): the engine's per-key
 /// coalescing already makes one render per key, so every attempt succeeds.
 /// </summary>
-public sealed class LocalRegenerationLock : IRegenerationLock
+internal sealed class LocalRegenerationLock : IRegenerationLock
 {
     private static readonly IAsyncDisposable Released = new Handle();
 

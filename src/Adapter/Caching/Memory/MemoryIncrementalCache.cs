@@ -5,7 +5,7 @@ namespace NextRouteHandlers.Caching.Memory;
 /// (<c>Cache:Store = Memory</c>: fastest, lost on restart, not shared) and as the per-instance L1 in front of the
 /// file and blob stores.
 /// </summary>
-public sealed class MemoryIncrementalCache : IIncrementalCache
+internal sealed class MemoryIncrementalCache : IIncrementalCache
 {
     private readonly long _budget;
     private readonly Lock _gate = new();

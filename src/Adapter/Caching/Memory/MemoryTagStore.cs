@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace NextRouteHandlers.Caching.Memory;
 
 /// <summary>Tag state in this process's memory: exact and immediate, but neither shared nor kept across restarts.</summary>
-public sealed class MemoryTagStore : ITagStore
+internal sealed class MemoryTagStore : ITagStore
 {
     private readonly ConcurrentDictionary<string, TagState> _states = new(StringComparer.Ordinal);
 

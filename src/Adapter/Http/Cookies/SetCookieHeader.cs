@@ -9,7 +9,7 @@ namespace NextRouteHandlers.Http;
 /// value URI-component encoded, then <c>Path</c> (default <c>/</c>), <c>Expires</c>, <c>Max-Age</c>, <c>Domain</c>,
 /// <c>Secure</c>, <c>HttpOnly</c>, <c>SameSite</c> (lower case), <c>Partitioned</c>, <c>Priority</c>, in that order.
 /// </summary>
-public static class SetCookieHeader
+internal static class SetCookieHeader
 {
     private static readonly DateTimeOffset Epoch = DateTimeOffset.FromUnixTimeMilliseconds(0);
 
