@@ -85,7 +85,7 @@ public static class Next
     public static void RevalidateTag(string tag)
     {
         var scope = MutableScope("RevalidateTag");
-        scope.Request.HttpContext.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(Next)).LogWarning("RevalidateTag(\"{Tag}\") without a profile is deprecated; pass \"max\" or CacheLife.Now.", tag);
+        NextLog.RevalidateTagWithoutProfile(scope.Logger, tag);
         RevalidateTag(tag, CacheLife.Now);
     }
 

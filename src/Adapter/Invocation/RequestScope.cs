@@ -40,6 +40,9 @@ internal sealed class RequestScope
     /// <summary>True while rendering a cached route, where reading request data or revalidating is not allowed.</summary>
     public bool IsCacheRender { get; init; }
 
+    /// <summary>Where the <c>Next</c> functions log (the pipeline's logger).</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
     /// <summary>The app's clock, which stamps the invalidations a handler makes.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

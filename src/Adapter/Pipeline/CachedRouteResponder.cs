@@ -61,7 +61,7 @@ internal sealed partial class CachedRouteResponder(
         catch (DynamicUsageException usage) when (route.Config.Dynamic != DynamicMode.Error)
         {
             state.MarkDynamic(route, usage.Message);
-            Log.BecameDynamic(logger, route.SourceFile, usage.Usage);
+            PipelineLog.CachedRouteBecameDynamic(logger, route.SourceFile, usage.Usage);
             return false;
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
@@ -87,9 +87,4 @@ internal sealed partial class CachedRouteResponder(
         return true;
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "'{RouteFile}' asks to be cached but reads `{Usage}` while rendering; it is served dynamically from now on.")]
-        public static partial void BecameDynamic(ILogger logger, string routeFile, string usage);
-    }
 }

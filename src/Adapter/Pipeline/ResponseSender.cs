@@ -41,23 +41,15 @@ internal sealed partial class ResponseSender(ILogger logger, bool compress)
         }
         catch (Exception exception) when (context.Response.HasStarted)
         {
-            Log.StreamFailed(logger, exception, sourceFile);
+            PipelineLog.ResponseStreamFailed(logger, exception, sourceFile);
             context.Abort();
         }
         catch (Exception exception)
         {
-            Log.WriteFailed(logger, exception, sourceFile);
+            PipelineLog.ResponseWriteFailed(logger, exception, sourceFile);
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Writing the response of '{RouteFile}' failed before its headers were sent; the client gets a 500 with an empty body.")]
-        public static partial void WriteFailed(ILogger logger, Exception exception, string routeFile);
-
-        [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The response body of '{RouteFile}' failed after its headers were sent; the response was cut short.")]
-        public static partial void StreamFailed(ILogger logger, Exception exception, string routeFile);
-    }
 }

@@ -152,30 +152,22 @@ internal sealed partial class RouteHandlerMiddleware
 
     private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
     {
-        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request) { Time = _time }, route.SourceFile).ConfigureAwait(false);
+        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request) { Time = _time, Logger = _logger }, route.SourceFile).ConfigureAwait(false);
         switch (outcome.Kind)
         {
             case HandlerOutcomeKind.Responded when outcome.Refusal is { } reason:
-                Log.Refused(_logger, route.SourceFile, reason);
+                PipelineLog.RequestRefused(_logger, route.SourceFile, reason);
                 return outcome.Response;
             case HandlerOutcomeKind.Responded:
                 // Next.js runs the revalidations a handler asked for before its response completes, redirects included.
                 await _cache.InvalidateAsync(outcome.Scope.InvalidationsIfAny).ConfigureAwait(false);
                 return outcome.Response;
             case HandlerOutcomeKind.Failed:
-                Log.HandlerFailed(_logger, outcome.Exception, outcome.Problem!);
+                PipelineLog.HandlerFailed(_logger, outcome.Exception, outcome.Problem!);
                 return null;
             default:
                 return null;
         }
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Problem} The client gets a 500 with an empty body.")]
-        public static partial void HandlerFailed(ILogger logger, Exception? exception, string problem);
-
-        [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "A request to '{RouteFile}' was refused: {Reason}")]
-        public static partial void Refused(ILogger logger, string routeFile, string reason);
-    }
 }

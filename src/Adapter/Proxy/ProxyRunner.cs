@@ -33,7 +33,7 @@ internal sealed partial class ProxyRunner(ProxyDefinition proxy, ILogger logger)
         }
         catch (Exception exception)
         {
-            Log.ProxyFailed(logger, exception, proxy.SourceFile);
+            ProxyLog.ProxyFailed(logger, exception, proxy.SourceFile);
             return new ProxyOutcome(ProxyOutcomeKind.Failed);
         }
 
@@ -44,7 +44,7 @@ internal sealed partial class ProxyRunner(ProxyDefinition proxy, ILogger logger)
         string? rewritePath = null;
         if (rewrite is not null && (rewritePath = RewritePath(rewrite, invocation.Request.NextUrl.Host, basePath)) is null)
         {
-            Log.ExternalRewrite(logger, proxy.SourceFile, rewrite);
+            ProxyLog.ExternalRewrite(logger, proxy.SourceFile, rewrite);
             return new ProxyOutcome(ProxyOutcomeKind.Failed);
         }
 
@@ -125,12 +125,4 @@ internal sealed partial class ProxyRunner(ProxyDefinition proxy, ILogger logger)
         }
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "The proxy '{ProxyFile}' threw an exception; the client gets a 500 with an empty body.")]
-        public static partial void ProxyFailed(ILogger logger, Exception exception, string proxyFile);
-
-        [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "The proxy '{ProxyFile}' rewrote to '{Destination}', another origin; only paths of this app can be served (the client gets a 500).")]
-        public static partial void ExternalRewrite(ILogger logger, string proxyFile, string destination);
-    }
 }

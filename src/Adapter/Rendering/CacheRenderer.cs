@@ -71,7 +71,7 @@ internal sealed partial class CacheRenderer
         if (outcome.Kind != HandlerOutcomeKind.Responded) throw new RouteRenderException(outcome.Problem ?? $"Rendering '{route.SourceFile}' stopped.", outcome.Exception);
         var response = outcome.Response!;
 
-        if (response.Headers.Has("set-cookie")) Log.CachedSetCookie(_logger, route.SourceFile);
+        if (response.Headers.Has("set-cookie")) RenderingLog.CachedSetCookie(_logger, route.SourceFile);
         using var body = new MemoryStream();
         if (response.Body is { } content) await content.WriteToAsync(body, cancellationToken).ConfigureAwait(false);
         var revalidate = CachePolicy.RevalidateSeconds(route);
@@ -87,9 +87,4 @@ internal sealed partial class CacheRenderer
         };
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "The cached response of '{RouteFile}' sets a cookie: every client served from the cache gets the same Set-Cookie.")]
-        public static partial void CachedSetCookie(ILogger logger, string routeFile);
-    }
 }

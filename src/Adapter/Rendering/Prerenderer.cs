@@ -47,7 +47,7 @@ internal sealed partial class Prerenderer : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var table = await PrerenderAsync(cancellationToken).ConfigureAwait(false);
-        Log.Prerendered(_logger, table.Count(r => r.Symbol != '\u0192'), table.Sum(r => r.Paths.Count), _build.Id);
+        RenderingLog.Prerendered(_logger, table.Count(r => r.Symbol != '\u0192'), table.Sum(r => r.Paths.Count), _build.Id);
     }
 
     /// <inheritdoc />
@@ -86,13 +86,13 @@ internal sealed partial class Prerenderer : IHostedService
                 catch (DynamicUsageException usage) when (route.Config.Dynamic != DynamicMode.Error)
                 {
                     _state.MarkDynamic(route, usage.Message);
-                    Log.BecameDynamic(_logger, route.SourceFile, usage.Usage);
+                    RenderingLog.PrerenderBecameDynamic(_logger, route.SourceFile, usage.Usage);
                     break;
                 }
                 catch (RenderDeclinedException refused)
                 {
                     _state.MarkDynamic(route, refused.Message);
-                    Log.BecameDynamic(_logger, route.SourceFile, refused.Message);
+                    RenderingLog.PrerenderBecameDynamic(_logger, route.SourceFile, refused.Message);
                     break;
                 }
             }
@@ -152,14 +152,6 @@ internal sealed partial class Prerenderer : IHostedService
         return paths;
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Prerendered {Routes} cached route(s), {Paths} path(s), for build {BuildId}.")]
-        public static partial void Prerendered(ILogger logger, int routes, int paths, string buildId);
-
-        [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "'{RouteFile}' is served dynamically: {Reason}")]
-        public static partial void BecameDynamic(ILogger logger, string routeFile, string reason);
-    }
 }
 
 /// <summary>One row of the prerender's route table.</summary>

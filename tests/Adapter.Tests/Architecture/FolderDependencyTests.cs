@@ -18,18 +18,19 @@ public class FolderDependencyTests
     /// <summary>What each folder may use, besides itself and the framework.</summary>
     private static readonly Dictionary<string, string[]> MayUse = new(StringComparer.Ordinal)
     {
+        ["Diagnostics"] = [],
         ["Urls"] = [],
         ["Routing"] = ["Urls"],
         ["Http"] = ["Urls"],
-        ["Proxy"] = ["Http", "Urls"],
+        ["Proxy"] = ["Http", "Urls", "Diagnostics"],
         ["Metadata"] = ["Http"],
         ["Manifest"] = ["Routing", "Http", "Proxy"],
-        ["Caching"] = ["Manifest", "Routing", "Http", "Urls"],
+        ["Caching"] = ["Manifest", "Routing", "Http", "Urls", "Diagnostics"],
         ["Invocation"] = ["Caching", "Manifest", "Routing", "Http"],
-        [Root] = ["Invocation", "Caching", "Http"],
-        ["Rendering"] = ["Invocation", "Caching", "Manifest", "Routing", "Http", "Urls"],
-        ["Pipeline"] = ["Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata"],
-        ["Hosting"] = ["Pipeline", "Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", Root],
+        [Root] = ["Invocation", "Caching", "Http", "Diagnostics"],
+        ["Rendering"] = ["Invocation", "Caching", "Manifest", "Routing", "Http", "Urls", "Diagnostics"],
+        ["Pipeline"] = ["Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics"],
+        ["Hosting"] = ["Pipeline", "Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics", Root],
     };
 
     private static readonly Lazy<IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>>> Uses = new(ReadUses);

@@ -1,3 +1,4 @@
+using NextRouteHandlers.Diagnostics;
 using System.Net;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Routing;
@@ -67,7 +68,7 @@ public class CachedRouteHttpTests
 
         Assert.Equal("HIT", response.Headers.GetValues("x-nextjs-cache").Single());
         Assert.Equal(["shared=1; Path=/"], response.Headers.GetValues("Set-Cookie"));
-        Assert.Contains(app.Logs.Entries, e => e.EventId.Id == 300 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains(app.Logs.Entries, e => e.EventId.Id == EventIds.CachedSetCookie && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NextRouteHandlers.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -379,7 +380,7 @@ public class PipelineHttpTests
 
         var entry = Assert.Single(app.Logs.Errors);
         Assert.Equal(LogLevel.Error, entry.Level);
-        Assert.Equal(2, entry.EventId.Id);
+        Assert.Equal(EventIds.HandlerFailed, entry.EventId.Id);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NextRouteHandlers.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -152,7 +153,7 @@ public class ProxyHttpTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         var error = Assert.Single(app.Logs.Errors);
-        Assert.Equal(6, error.EventId.Id);
+        Assert.Equal(EventIds.ProxyFailed, error.EventId.Id);
         Assert.Contains("app/proxy.cs", error.Message, StringComparison.Ordinal);
     }
 
@@ -164,7 +165,7 @@ public class ProxyHttpTests
         var response = await app.Client.GetAsync("/api/a");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Equal(7, Assert.Single(app.Logs.Errors).EventId.Id);
+        Assert.Equal(EventIds.ExternalRewrite, Assert.Single(app.Logs.Errors).EventId.Id);
     }
 
     [Fact]

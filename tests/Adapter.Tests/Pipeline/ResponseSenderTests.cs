@@ -1,3 +1,4 @@
+using NextRouteHandlers.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using NextRouteHandlers.Http;
@@ -37,7 +38,7 @@ public class ResponseSenderTests
 
         Assert.Equal(500, context.Response.StatusCode);
         Assert.False(context.Response.Headers.ContainsKey("x-handler"));
-        Assert.Equal(3, Assert.Single(logs.Errors).EventId.Id);
+        Assert.Equal(EventIds.ResponseWriteFailed, Assert.Single(logs.Errors).EventId.Id);
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public class ResponseSenderTests
 
         Assert.True(feature.Aborted);
         Assert.Equal(200, context.Response.StatusCode);
-        Assert.Equal(4, Assert.Single(logs.Errors).EventId.Id);
+        Assert.Equal(EventIds.ResponseStreamFailed, Assert.Single(logs.Errors).EventId.Id);
     }
 
     [Fact]

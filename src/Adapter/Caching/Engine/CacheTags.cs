@@ -50,7 +50,7 @@ internal sealed partial class CacheTags
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             _metrics.Failed("tag-write");
-            Log.TagWriteFailed(_logger, exception, states.Count);
+            CacheLog.TagWriteFailed(_logger, exception, states.Count);
         }
         finally
         {
@@ -69,7 +69,7 @@ internal sealed partial class CacheTags
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             _metrics.Failed("tag-read");
-            Log.TagReadFailed(_logger, exception);
+            CacheLog.TagReadFailed(_logger, exception);
             return null;
         }
         finally
@@ -78,12 +78,4 @@ internal sealed partial class CacheTags
         }
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Reading tag state failed; the last state read is used.")]
-        public static partial void TagReadFailed(ILogger logger, Exception exception);
-
-        [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Writing {Count} tag invalidation(s) to the shared store failed; only this instance honours them.")]
-        public static partial void TagWriteFailed(ILogger logger, Exception exception, int count);
-    }
 }

@@ -23,7 +23,7 @@ internal sealed partial class RegenerationCoordinator(IRegenerationLock locks, C
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             metrics.Failed("lock");
-            Log.LockFailed(logger, exception, key);
+            CacheLog.LockFailed(logger, exception, key);
             return NoLock.Instance;
         }
     }
@@ -37,7 +37,7 @@ internal sealed partial class RegenerationCoordinator(IRegenerationLock locks, C
     /// <param name="stopping">Cancelled when the app stops.</param>
     public async Task<(CacheEntry? Entry, IAsyncDisposable? Lock)> WaitForOtherInstanceAsync(string key, Func<Task<CacheEntry?>> freshSharedEntry, CancellationToken stopping)
     {
-        Log.Waiting(logger, key);
+        CacheLog.WaitingForOtherInstance(logger, key);
         var deadline = time.GetUtcNow() + options.RegenerationWaitLimit;
         while (time.GetUtcNow() < deadline && !stopping.IsCancellationRequested)
         {
@@ -67,12 +67,4 @@ internal sealed partial class RegenerationCoordinator(IRegenerationLock locks, C
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Taking the regeneration lock of '{Key}' failed; rendering without it.")]
-        public static partial void LockFailed(ILogger logger, Exception exception, string key);
-
-        [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "Another instance is rendering '{Key}'; waiting for its entry.")]
-        public static partial void Waiting(ILogger logger, string key);
-    }
 }

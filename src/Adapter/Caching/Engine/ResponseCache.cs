@@ -136,7 +136,7 @@ internal sealed partial class ResponseCache
     private CachedResponse Answer(CacheEntry? entry, CacheStatus status)
     {
         _metrics.Lookup(status);
-        Log.Answered(_logger, status);
+        CacheLog.CacheAnswered(_logger, status);
         return new CachedResponse(entry, status);
     }
 
@@ -189,28 +189,28 @@ internal sealed partial class ResponseCache
                 var entry = await render(_stopping.Token).ConfigureAwait(false);
                 _metrics.Regenerated();
                 lock (_failedAt) _failedAt.Remove(key);
-                Log.Rendered(_logger, key);
+                CacheLog.RouteRendered(_logger, key);
                 if (CachePolicy.MayStore(entry)) await _entries.SetAsync(key, entry, CancellationToken.None).ConfigureAwait(false);
-                else Log.NotStored(_logger, key);
+                else CacheLog.ResponseNotStored(_logger, key);
                 return entry;
             }
         }
         catch (Exception exception) when (exception is DynamicUsageException or RenderDeclinedException)
         {
             // The route turned out not to be cacheable: a decision the caller acts on, not a failure.
-            Log.RenderDeclined(_logger, key, exception.Message);
+            CacheLog.RenderDeclined(_logger, key, exception.Message);
             throw;
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            Log.RenderStopped(_logger, key);
+            CacheLog.RenderStopped(_logger, key);
             throw;
         }
         catch (Exception exception)
         {
             lock (_failedAt) _failedAt[key] = _time.GetUtcNow();
             _metrics.Failed("render");
-            Log.RenderFailed(_logger, exception, key);
+            CacheLog.RenderFailed(_logger, exception, key);
             throw;
         }
     }
@@ -221,24 +221,4 @@ internal sealed partial class ResponseCache
         return entry is not null && CacheFreshness.Of(entry, await _tags.ReadAsync().ConfigureAwait(false), _time.GetUtcNow()) == Freshness.Fresh ? entry : null;
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Rendering the cached route '{Key}' failed; a stale entry, if any, keeps being served.")]
-        public static partial void RenderFailed(ILogger logger, Exception exception, string key);
-
-        [LoggerMessage(EventId = 106, Level = LogLevel.Debug, Message = "The response of '{Key}' is marked private or no-store and was not stored.")]
-        public static partial void NotStored(ILogger logger, string key);
-
-        [LoggerMessage(EventId = 107, Level = LogLevel.Debug, Message = "The render of '{Key}' stored nothing: {Reason}")]
-        public static partial void RenderDeclined(ILogger logger, string key, string reason);
-
-        [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "Rendered the cached route '{Key}'.")]
-        public static partial void Rendered(ILogger logger, string key);
-
-        [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "The render of '{Key}' stopped: the app is stopping.")]
-        public static partial void RenderStopped(ILogger logger, string key);
-
-        [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "Cache {Status}.")]
-        public static partial void Answered(ILogger logger, CacheStatus status);
-    }
 }

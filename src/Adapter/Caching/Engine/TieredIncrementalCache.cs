@@ -48,7 +48,7 @@ internal sealed partial class TieredIncrementalCache(IIncrementalCache local, II
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             metrics.Failed("store-read");
-            Log.StoreReadFailed(logger, exception, key);
+            CacheLog.StoreReadFailed(logger, exception, key);
             return await local.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
         }
         finally
@@ -71,7 +71,7 @@ internal sealed partial class TieredIncrementalCache(IIncrementalCache local, II
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             metrics.Failed("store-write");
-            Log.StoreWriteFailed(logger, exception, key);
+            CacheLog.StoreWriteFailed(logger, exception, key);
         }
         finally
         {
@@ -79,12 +79,4 @@ internal sealed partial class TieredIncrementalCache(IIncrementalCache local, II
         }
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Reading '{Key}' from the cache store failed; serving without it.")]
-        public static partial void StoreReadFailed(ILogger logger, Exception exception, string key);
-
-        [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Writing '{Key}' to the cache store failed; the entry is kept in memory only.")]
-        public static partial void StoreWriteFailed(ILogger logger, Exception exception, string key);
-    }
 }
