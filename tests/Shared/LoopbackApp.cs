@@ -22,10 +22,12 @@ namespace NextRouteHandlers.Testing;
 public sealed class LoopbackApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly CompletedRequests _completed;
 
-    private LoopbackApp(WebApplication app, Uri baseAddress, LogSink logs)
+    private LoopbackApp(WebApplication app, Uri baseAddress, LogSink logs, CompletedRequests completed)
     {
         _app = app;
+        _completed = completed;
         BaseAddress = baseAddress;
         Logs = logs;
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
@@ -63,11 +65,30 @@ public sealed class LoopbackApp : IAsyncDisposable
         services?.Invoke(builder.Services);
         builder.Services.AddRouteHandlers(new RouteManifest(routes.ToArray()) { Proxy = proxy }, configure, next);
         var app = builder.Build();
+        var completed = new CompletedRequests();
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                completed.Add();
+            }
+        });
         app.MapRouteHandlers();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LoopbackApp(app, new Uri(address.TrimEnd('/') + "/"), logs);
+        return new LoopbackApp(app, new Uri(address.TrimEnd('/') + "/"), logs, completed);
     }
+
+    /// <summary>
+    /// Waits until the server has finished handling <paramref name="count"/> requests in all (the pipeline returned:
+    /// whatever it logs, it has logged), so a test can assert what did not happen without sleeping.
+    /// </summary>
+    /// <param name="count">How many requests, counted from the start.</param>
+    public Task WhenRequestsHandledAsync(int count) => _completed.WhenAtLeastAsync(count).WaitAsync(TimeSpan.FromSeconds(10));
 
     /// <summary>A TCP port that was free a moment ago on 127.0.0.1.</summary>
     public static int FreePort()
@@ -119,3 +140,34 @@ public sealed class LogSink : ILoggerProvider
 
 /// <summary>One captured log entry.</summary>
 public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception);
+
+/// <summary>Counts the requests the server finished handling and lets a test wait for a number of them.</summary>
+internal sealed class CompletedRequests
+{
+    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+    private int _count;
+
+    public void Add()
+    {
+        lock (_waiters)
+        {
+            _count++;
+            foreach (var waiter in _waiters.Where(w => w.Count <= _count).ToArray())
+            {
+                waiter.Reached.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+
+    public Task WhenAtLeastAsync(int count)
+    {
+        lock (_waiters)
+        {
+            if (_count >= count) return Task.CompletedTask;
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, reached));
+            return reached.Task;
+        }
+    }
+}

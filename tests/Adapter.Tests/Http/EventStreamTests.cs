@@ -25,8 +25,9 @@ public class EventStreamTests
     }
 
     [Fact]
-    public async Task A_heartbeat_is_sent_while_no_event_comes()
+    public async Task A_heartbeat_is_sent_each_interval_while_no_event_comes()
     {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var release = new TaskCompletionSource();
         async IAsyncEnumerable<ServerSentEvent> Slow([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -34,16 +35,72 @@ public class EventStreamTests
             yield return new ServerSentEvent("late");
         }
 
-        var response = EventStream.Create(Slow(), heartbeat: TimeSpan.FromMilliseconds(30));
-        using var output = new MemoryStream();
+        var response = EventStream.Create(Slow(), heartbeat: TimeSpan.FromSeconds(30), time: clock);
+        var output = new Chunks();
         var writing = response.Body!.WriteToAsync(output, CancellationToken.None);
-        await Task.Delay(200);
+        for (var beat = 1; beat <= 2; beat++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(30));
+            await output.WaitForAsync(beat);
+        }
+
         release.SetResult();
         await writing.WaitAsync(TimeSpan.FromSeconds(10));
 
-        var text = Encoding.UTF8.GetString(output.ToArray());
-        Assert.StartsWith(": keep-alive\n\n", text, StringComparison.Ordinal);
-        Assert.EndsWith("data: late\n\n", text, StringComparison.Ordinal);
+        Assert.Equal(": keep-alive\n\n: keep-alive\n\ndata: late\n\n", output.Text);
+    }
+
+    /// <summary>Collects what is written and lets a test wait for the n-th write.</summary>
+    private sealed class Chunks : Stream
+    {
+        private readonly StringBuilder _text = new();
+        private int _writes;
+
+        public string Text
+        {
+            get
+            {
+                lock (_text) return _text.ToString();
+            }
+        }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public async Task WaitForAsync(int writes)
+        {
+            for (var i = 0; i < 500 && Volatile.Read(ref _writes) < writes; i++) await Task.Delay(10);
+            Assert.True(Volatile.Read(ref _writes) >= writes, $"Only {_writes} write(s) arrived, {writes} expected.");
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            lock (_text) _text.Append(Encoding.UTF8.GetString(buffer, offset, count));
+            Interlocked.Increment(ref _writes);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.ToArray(), 0, buffer.Length);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static async IAsyncEnumerable<ServerSentEvent> Empty()

@@ -329,7 +329,7 @@ public class PipelineHttpTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
 
         await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(100);
+        await app.WhenRequestsHandledAsync(1);
         Assert.Empty(app.Logs.Errors);
     }
 
@@ -366,7 +366,7 @@ public class PipelineHttpTests
         })]);
 
         Assert.Equal("ok", await app.Client.GetStringAsync("/done"));
-        await Task.Delay(200);
+        await app.WhenRequestsHandledAsync(1);
 
         Assert.False(signal.IsCancellationRequested);
     }

@@ -36,7 +36,7 @@ public class StreamingHttpTests
         response.Dispose();
         await disposed.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        await Task.Delay(100);
+        await app.WhenRequestsHandledAsync(1);
         Assert.Empty(app.Logs.Errors);
     }
 

@@ -148,18 +148,15 @@ internal sealed partial class ResponseCache
             if (_failedAt.TryGetValue(key, out var failedAt) && _time.GetUtcNow() - failedAt < _options.RetryAfterFailure) return;
         }
 
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await RenderOnceAsync(key, render, waitForOtherInstance: false).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                // Logged where it failed; the stale entry stays.
-            }
-        });
+        // Registered now, so that a render is seen to run as soon as the stale answer is given; run on the thread pool,
+        // so that the handler's synchronous start does not delay that answer.
+        var regeneration = _renders.RunOnceAsync(key, () => Task.Run(() => RenderAcrossInstancesAsync(key, render, waitForOtherInstance: false, force: false)));
+        _ = regeneration.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    /// <summary>Waits until no render runs (a test's way to know that background work is over).</summary>
+    /// <param name="timeout">How long to wait at most.</param>
+    internal Task RendersIdleAsync(TimeSpan timeout) => _renders.DrainAsync(timeout);
 
     private Task<CacheEntry> RenderOnceAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool waitForOtherInstance, bool force = false) =>
         _renders.RunOnceAsync(key, () => RenderAcrossInstancesAsync(key, render, waitForOtherInstance, force));

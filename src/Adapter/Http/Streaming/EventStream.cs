@@ -17,14 +17,15 @@ public static class EventStream
     /// <param name="events">The events; enumeration is cancelled, and the enumerator disposed, when the client goes away.</param>
     /// <param name="heartbeat">Send a comment after this long without an event; null sends none.</param>
     /// <param name="init">Status and further headers.</param>
-    public static Response Create(IAsyncEnumerable<ServerSentEvent> events, TimeSpan? heartbeat = null, ResponseInit? init = null)
+    /// <param name="time">The clock the heartbeat waits on; the system clock by default (a test passes a fake one).</param>
+    public static Response Create(IAsyncEnumerable<ServerSentEvent> events, TimeSpan? heartbeat = null, ResponseInit? init = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (heartbeat is { } interval && interval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(heartbeat), "A heartbeat interval must be positive.");
         var headers = init is null ? new Headers() : new Headers(init.Headers);
         if (!headers.Has("content-type")) headers.Set("content-type", "text/event-stream");
         if (!headers.Has("cache-control")) headers.Set("cache-control", "no-cache, no-transform");
-        return new Response(Encode(events, heartbeat), new ResponseInit { Status = init?.Status ?? 200, StatusText = init?.StatusText, Headers = headers });
+        return new Response(Encode(events, heartbeat, time ?? TimeProvider.System), new ResponseInit { Status = init?.Status ?? 200, StatusText = init?.StatusText, Headers = headers });
     }
 
     /// <summary>The wire form of one event.</summary>
@@ -43,7 +44,7 @@ public static class EventStream
     private static string SingleLine(string value, string field) =>
         value.AsSpan().IndexOfAny('\r', '\n') >= 0 ? throw new ArgumentException($"An event's {field} may not contain a line break.", nameof(value)) : value;
 
-    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Encode(IAsyncEnumerable<ServerSentEvent> events, TimeSpan? heartbeat, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Encode(IAsyncEnumerable<ServerSentEvent> events, TimeSpan? heartbeat, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var enumerator = events.GetAsyncEnumerator(cancellationToken);
         Task<bool>? pending = null;
@@ -52,7 +53,7 @@ public static class EventStream
             while (true)
             {
                 pending ??= enumerator.MoveNextAsync().AsTask();
-                if (heartbeat is { } interval && await Task.WhenAny(pending, Task.Delay(interval, cancellationToken)).ConfigureAwait(false) != pending)
+                if (heartbeat is { } interval && await Task.WhenAny(pending, Task.Delay(interval, time, cancellationToken)).ConfigureAwait(false) != pending)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     yield return HeartbeatBytes;

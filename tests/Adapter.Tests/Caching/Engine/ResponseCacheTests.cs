@@ -82,10 +82,10 @@ public class ResponseCacheTests
         }
 
         var first = await cache.GetOrRenderAsync("k", Failing);
-        await Eventually(() => failures == 1, "the regeneration ran");
-        await Task.Delay(50);
+        await cache.RendersIdleAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, failures);
         for (var i = 0; i < 20; i++) Assert.Equal(CacheStatus.Stale, (await cache.GetOrRenderAsync("k", Failing)).Status);
-        await Task.Delay(50);
+        await cache.RendersIdleAsync(TimeSpan.FromSeconds(10));
         var failuresBeforeRetry = failures;
         clock.Advance(TimeSpan.FromSeconds(11));
         await cache.GetOrRenderAsync("k", Failing);
