@@ -5,7 +5,7 @@ using NextRouteHandlers.Testing;
 
 namespace NextRouteHandlers.Tests.Pipeline;
 
-public class StreamingHttpTests
+public class ResponseSenderStreamingTests
 {
     [Fact]
     public async Task A_client_disconnect_mid_stream_disposes_the_producer_and_logs_no_error()

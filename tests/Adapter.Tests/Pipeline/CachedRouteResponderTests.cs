@@ -5,10 +5,12 @@ using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
 using NextRouteHandlers.Manifest;
 
-namespace NextRouteHandlers.Tests.Caching;
+using NextRouteHandlers.Tests.Caching;
+
+namespace NextRouteHandlers.Tests.Pipeline;
 
 /// <summary>Cached routes over real HTTP: HEAD from the entry, on-demand revalidation behind the secret, tags never sent, route handlers at metadata URLs.</summary>
-public class CachedRouteHttpTests
+public class CachedRouteResponderTests
 {
     private const string Secret = "a-revalidation-secret-of-length";
     private static int _renders;

@@ -2,9 +2,11 @@ using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Testing;
 
-namespace NextRouteHandlers.Tests.Caching;
+using NextRouteHandlers.Tests.Caching;
 
-public class CacheConfigurationTests
+namespace NextRouteHandlers.Tests.Hosting;
+
+public class CacheServiceCollectionExtensionsTests
 {
     [Theory]
     [InlineData("Cache:Store", "Disk", "Cache:Store")]

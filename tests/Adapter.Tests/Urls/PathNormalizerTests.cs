@@ -1,7 +1,7 @@
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Urls;
 
-namespace NextRouteHandlers.Tests.Pipeline;
+namespace NextRouteHandlers.Tests.Urls;
 
 public class PathNormalizerTests
 {

@@ -9,7 +9,7 @@ using NextRouteHandlers.Manifest;
 namespace NextRouteHandlers.Tests.Pipeline;
 
 /// <summary><c>basePath</c> over real HTTP: 404 outside it, stripped for matching, kept in <c>request.Url</c> (team decision 3).</summary>
-public class BasePathHttpTests
+public class NextRouterBasePathTests
 {
     private static readonly RouteDefinition[] App =
     [

@@ -5,10 +5,12 @@ using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
 using NextRouteHandlers.Manifest;
 
-namespace NextRouteHandlers.Tests.Caching;
+using NextRouteHandlers.Tests.Caching;
+
+namespace NextRouteHandlers.Tests.Caching.Engine;
 
 /// <summary>Under concurrent load with revalidations, a cached route renders exactly as often as it must.</summary>
-public sealed class RegenerationCountTests
+public sealed class ResponseCacheRegenerationTests
 {
     [Fact]
     public async Task Each_revalidation_followed_by_a_burst_renders_exactly_once()

@@ -1,7 +1,7 @@
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Urls;
 
-namespace NextRouteHandlers.Tests.Http;
+namespace NextRouteHandlers.Tests.Urls;
 
 public class UriComponentTests
 {

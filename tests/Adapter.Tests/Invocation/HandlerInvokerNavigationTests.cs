@@ -4,10 +4,12 @@ using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
 using NextRouteHandlers.Manifest;
 
-namespace NextRouteHandlers.Tests.Pipeline;
+using NextRouteHandlers.Tests.Caching;
+
+namespace NextRouteHandlers.Tests.Invocation;
 
 /// <summary>Next.Redirect, Next.NotFound and friends, thrown from handlers and from code they call, over real HTTP.</summary>
-public class NavigationHttpTests
+public class HandlerInvokerNavigationTests
 {
     private static Response Nested(Func<Response> navigate) => navigate();
 

@@ -7,7 +7,7 @@ using NextRouteHandlers.Testing;
 
 namespace NextRouteHandlers.Tests.Pipeline;
 
-public class CompressionHttpTests
+public class CompressionTests
 {
     private static readonly string Json = "{\"via\":\"Response.json\"}";
 

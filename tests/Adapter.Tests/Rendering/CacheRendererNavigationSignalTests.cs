@@ -10,7 +10,9 @@ using NextRouteHandlers.Testing;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Rendering;
 
-namespace NextRouteHandlers.Tests.Caching;
+using NextRouteHandlers.Tests.Caching;
+
+namespace NextRouteHandlers.Tests.Rendering;
 
 /// <summary>
 /// A cached route that answers with a navigation signal (<c>Next.NotFound()</c>, <c>Redirect</c>,
@@ -19,7 +21,7 @@ namespace NextRouteHandlers.Tests.Caching;
 /// ISR regeneration and the <c>prerender</c> command. As in Next.js, a prerender that answers 404 or a redirect is
 /// stored; one that answers another status of 400 or more makes the route dynamic; at run time every status is stored.
 /// </summary>
-public sealed class CachedNavigationSignalTests
+public sealed class CacheRendererNavigationSignalTests
 {
     private static readonly RouteSegmentConfig ForceStatic = new() { Dynamic = DynamicMode.ForceStatic };
 

@@ -8,10 +8,12 @@ using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
 using NextRouteHandlers.Manifest;
 
-namespace NextRouteHandlers.Tests.Pipeline;
+using NextRouteHandlers.Tests.Caching;
+
+namespace NextRouteHandlers.Tests.Proxy;
 
 /// <summary>proxy.cs over real HTTP: continue, request-header overrides, rewrites, direct responses, cookies and failures (spec 7.4).</summary>
-public class ProxyHttpTests
+public class ProxyRunnerTests
 {
     private static readonly RouteDefinition Echo = Routes.Get("/api/[name]", i => NextResponse.Json(new
     {

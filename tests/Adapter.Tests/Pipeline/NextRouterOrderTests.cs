@@ -11,7 +11,7 @@ namespace NextRouteHandlers.Tests.Pipeline;
 /// The order of spec section 7.2 over real HTTP, one test per step: slash normalisation, next.config headers,
 /// redirects, the proxy, beforeFiles rewrites, static routes, afterFiles rewrites, dynamic routes, fallback rewrites, 404.
 /// </summary>
-public class EvaluationOrderHttpTests
+public class NextRouterOrderTests
 {
     private static RouteDefinition Named(string pattern) => Routes.Get(pattern, i => new Response(pattern + " " + i.Request.NextUrl.Pathname));
 

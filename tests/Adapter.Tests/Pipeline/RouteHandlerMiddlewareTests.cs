@@ -12,7 +12,7 @@ using NextRouteHandlers.Manifest;
 namespace NextRouteHandlers.Tests.Pipeline;
 
 /// <summary>The pipeline over real HTTP: Kestrel on 127.0.0.1, a manifest built by hand.</summary>
-public class PipelineHttpTests
+public class RouteHandlerMiddlewareTests
 {
     private static readonly RouteHandler Echo = Routes.Handler(i => NextResponse.Json(new { method = i.Request.Method }, new ResponseInit { Headers = { { "x-handler", i.Request.Method } } }));
 
