@@ -306,7 +306,6 @@ class App:
 
 BASELINE = App('baseline', os.path.join(BENCH, 'Baseline'), 'Baseline', False)
 ADAPTER = App('adapter', os.path.join(BENCH, 'BenchApp'), 'BenchApp', True)
-HOSTPROXY = App('hostproxy', os.path.join(BENCH, 'HostProxy'), 'HostProxy', False)
 
 
 # The isolated-worker side: the adapter's catch-all function and a bare worker function, both run by the stand-in
@@ -620,7 +619,7 @@ class Context:
 
     def exe(self, app):
         if app.name not in self._exes:
-            self._exes[app.name] = publish(app, self.aot and app is not HOSTPROXY)
+            self._exes[app.name] = publish(app, self.aot)
         return self._exes[app.name]
 
     def decide_mode(self):
@@ -631,7 +630,7 @@ class Context:
         try:
             publish(ADAPTER, True)
             publish(BASELINE, True)
-            self.aot, self.mode_note = True, 'Native AOT for the adapter and the baseline; the host proxy JIT, like the Functions host'
+            self.aot, self.mode_note = True, 'Native AOT for the adapter and the baseline; the stand-in host JIT, like the Functions host'
         except PublishError as error:
             if AOT in ('1', 'true', 'yes', 'aot'):
                 raise
@@ -911,11 +910,10 @@ def fig_memory(ctx):
 
 def fig_hop(ctx):
     adapter, baseline = ctx.adapter(free_port()), ctx.baseline(free_port())
-    proxy_exe = ctx.exe(HOSTPROXY)
+    host = os.path.join(publish_worker(WORKERHOST, 'jit'), 'WorkerHost.dll')
     pa, pb = free_port(), free_port()
-    proxy_dir = os.path.dirname(proxy_exe)
-    proxy_a = Server('hostproxy-adapter', [proxy_exe], pa, env=server_env(PORT=pa, TARGET=adapter.url), cwd=proxy_dir)
-    proxy_b = Server('hostproxy-baseline', [proxy_exe], pb, env=server_env(PORT=pb, TARGET=baseline.url), cwd=proxy_dir)
+    proxy_a = Server('hostproxy-adapter', ['dotnet', host, 'proxy', str(pa), adapter.url], pa, env=server_env())
+    proxy_b = Server('hostproxy-baseline', ['dotnet', host, 'proxy', str(pb), baseline.url], pb, env=server_env())
     targets = [('adapter', adapter.url + '/api/hello', None), ('adapter_proxied', f'http://127.0.0.1:{pa}/api/hello', None),
                ('baseline', baseline.url + '/api/hello', None), ('baseline_proxied', f'http://127.0.0.1:{pb}/api/hello', None)]
     with Servers(adapter, baseline, proxy_a, proxy_b):

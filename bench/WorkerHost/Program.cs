@@ -9,11 +9,22 @@ using NextRouteHandlers.Testing.FunctionsHost;
 //        WorkerHost coldstart <app-dir> <path> [Key=Value ...]
 //          Starts the host, then the worker, and prints as JSON the milliseconds from spawning the worker to the
 //          first 200 on <path> through the host (the host itself is already listening, as in Azure), then stops.
+//        WorkerHost proxy <port> <custom-handler-url>
+//          Stands in front of a custom handler already listening at <custom-handler-url>, forwarding as the host does
+//          for one; prints "READY <url>" and stops on SIGTERM.
 // Key=Value pairs are app settings (environment variables of the worker).
-if (args.Length < 3 || args[0] is not ("serve" or "coldstart"))
+if (args.Length < 3 || args[0] is not ("serve" or "coldstart" or "proxy"))
 {
-    Console.Error.WriteLine("usage: WorkerHost serve <app-dir> <port> [Key=Value ...] | WorkerHost coldstart <app-dir> <path> [Key=Value ...]");
+    Console.Error.WriteLine("usage: WorkerHost serve <app-dir> <port> [Key=Value ...] | WorkerHost coldstart <app-dir> <path> [Key=Value ...] | WorkerHost proxy <port> <custom-handler-url>");
     return 2;
+}
+
+if (args[0] == "proxy")
+{
+    await using var front = await StandInFunctionsHost.StartForCustomHandlerAsync(new Uri(args[2]), int.Parse(args[1], CultureInfo.InvariantCulture));
+    Console.WriteLine($"READY {front.BaseAddress}");
+    await WaitForSigtermAsync();
+    return 0;
 }
 
 var settings = args.Skip(3).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty);
@@ -30,13 +41,7 @@ if (args[0] == "serve")
 {
     await using var host = await StandInFunctionsHost.StartAsync(options);
     Console.WriteLine($"READY {host.BaseAddress} {host.Worker.ProcessId}");
-    var stopped = new TaskCompletionSource();
-    using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
-    {
-        signal.Cancel = true;
-        stopped.TrySetResult();
-    });
-    await Task.WhenAny(stopped.Task, host.Worker.WaitForExitAsync(Timeout.InfiniteTimeSpan));
+    await Task.WhenAny(WaitForSigtermAsync(), host.Worker.WaitForExitAsync(Timeout.InfiniteTimeSpan));
     return host.Worker.HasExited ? 1 : await host.StopAsync();
 }
 
@@ -60,3 +65,14 @@ await using (started)
 }
 
 return 0;
+
+static Task WaitForSigtermAsync()
+{
+    var stopped = new TaskCompletionSource();
+    var registration = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+    {
+        signal.Cancel = true;
+        stopped.TrySetResult();
+    });
+    return stopped.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
+}

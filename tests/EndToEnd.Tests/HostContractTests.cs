@@ -10,6 +10,7 @@ using NextRouteHandlers.Http;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Testing.FunctionsHost;
 using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.EndToEnd.Tests;
@@ -23,7 +24,7 @@ public sealed class HostContractTests : IAsyncLifetime
 {
     private static readonly TaskCompletionSource ReleaseSecondChunk = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LoopbackApp _app = null!;
-    private FunctionsHostProxy _host = null!;
+    private StandInFunctionsHost _host = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
@@ -34,7 +35,7 @@ public sealed class HostContractTests : IAsyncLifetime
             Routes.Define("/get-only", new RouteHandlerTable { Get = echo }),
             Routes.Get("/stream", _ => new Response(Chunks(), new ResponseInit { Headers = { { "content-type", "text/plain; charset=utf-8" } } })),
         ], services: s => s.AddSingleton(new FunctionsHostEnvironment(name => name == FunctionsHostEnvironment.PortVariable ? "7071" : null)));
-        _host = await FunctionsHostProxy.StartAsync(_app.BaseAddress);
+        _host = await StandInFunctionsHost.StartForCustomHandlerAsync(_app.BaseAddress);
         _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _host.BaseAddress };
     }
 

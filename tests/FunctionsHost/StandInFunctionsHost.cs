@@ -27,15 +27,17 @@ namespace NextRouteHandlers.Testing.FunctionsHost;
 /// live request to the worker's <c>HttpUri</c> with YARP's <see cref="IHttpForwarder"/> (default transformer: the
 /// destination's <c>Host</c>, <c>X-Forwarded-*</c> from what the host received) and sends the
 /// <c>InvocationRequest</c>. The host's reserved paths (<c>/admin</c>, <c>/runtime/webhooks</c>) never reach the worker.
-/// <see cref="StopAsync"/> sends <c>WorkerTerminate</c> and returns the worker's exit code.
+/// <see cref="StopAsync"/> sends <c>WorkerTerminate</c> and returns the worker's exit code. In front of a custom handler
+/// (<see cref="StartForCustomHandlerAsync"/>) it only forwards, as the host does for one. Tests and benchmarks share it.
 /// </summary>
 public sealed class StandInFunctionsHost : IAsyncDisposable
 {
     private static readonly TimeSpan ProtocolTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan InvocationTimeout = TimeSpan.FromMinutes(5);
+    private const string HostVersion = "4.1037.0";
 
-    private readonly WebApplication _grpc;
-    private readonly WorkerChannel _channel;
+    private readonly WebApplication? _grpc;
+    private readonly WorkerChannel? _channel;
     private WorkerProcess _worker = null!;
     private readonly ConcurrentQueue<InvocationRecord> _invocations = new();
     private WebApplication? _front;
@@ -46,7 +48,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
     private bool _cancelsInvocations;
     private bool _disposed;
 
-    private StandInFunctionsHost(WebApplication grpc, WorkerChannel channel)
+    private StandInFunctionsHost(WebApplication? grpc, WorkerChannel? channel)
     {
         _grpc = grpc;
         _channel = channel;
@@ -74,7 +76,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
     public IReadOnlyCollection<InvocationRecord> Invocations => _invocations.ToArray();
 
     /// <summary>What the worker wrote to its console and logged through the event stream.</summary>
-    public string WorkerOutput => (_worker?.Output ?? string.Empty) + _channel.Logs;
+    public string WorkerOutput => (_worker?.Output ?? string.Empty) + _channel?.Logs;
 
     /// <summary>Starts the host and its worker, and returns once the worker's functions are loaded.</summary>
     /// <param name="options">The app to run and its settings.</param>
@@ -104,6 +106,27 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stands in for the host in front of a custom handler that already listens at <paramref name="handler"/> (the
+    /// host started it with <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>): every request of the seven methods is forwarded as the
+    /// host forwards with <c>enableProxyingHttpRequest</c>, with the host's <c>x-ms-invocation-id</c>; there is no
+    /// worker and no gRPC.
+    /// </summary>
+    /// <param name="handler">The custom handler's address, on 127.0.0.1.</param>
+    /// <param name="port">The port clients reach the host on; 0 picks a free one.</param>
+    public static async Task<StandInFunctionsHost> StartForCustomHandlerAsync(Uri handler, int port = 0)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var host = new StandInFunctionsHost(null, null)
+        {
+            _workerHttpUri = handler,
+            _functions = [(new FunctionBinding("custom-handler", "routes", "req", "{*path}", FunctionBinding.RouteHandlerMethods, "anonymous"), new TemplateMatcher(TemplateParser.Parse("{*path}"), new RouteValueDictionary()))],
+        };
+        host._workerReady.TrySetResult();
+        await host.StartFrontAsync(new StandInHostOptions { AppDirectory = string.Empty, Port = port }).ConfigureAwait(false);
+        return host;
+    }
+
     /// <summary>Waits until the worker's output holds <paramref name="text"/> (its logs arrive over the event stream, after the response).</summary>
     /// <param name="text">The text to wait for.</param>
     /// <param name="timeout">How long to wait.</param>
@@ -124,7 +147,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
     /// <exception cref="TimeoutException">The worker did not answer.</exception>
     public async Task PingAsync()
     {
-        var answer = await _channel.RequestAsync(new StreamingMessage { WorkerStatusRequest = new WorkerStatusRequest() }, ProtocolTimeout).ConfigureAwait(false);
+        var answer = await Channel.RequestAsync(new StreamingMessage { WorkerStatusRequest = new WorkerStatusRequest() }, ProtocolTimeout).ConfigureAwait(false);
         if (answer.ContentCase != StreamingMessage.ContentOneofCase.WorkerStatusResponse) throw new InvalidOperationException($"The worker answered a status request with {answer.ContentCase}.");
     }
 
@@ -134,10 +157,11 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
     /// <exception cref="TimeoutException">The worker did not exit within the grace period and 10 s more.</exception>
     public async Task<int> StopAsync(TimeSpan? gracePeriod = null)
     {
+        if (_worker is null) return 0;
         var grace = gracePeriod ?? TimeSpan.FromSeconds(5);
-        if (!_worker.HasExited && !_channel.Ended.IsCompleted)
+        if (!_worker.HasExited && !Channel.Ended.IsCompleted)
         {
-            await _channel.SendAsync(new StreamingMessage { RequestId = Guid.NewGuid().ToString(), WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(grace) } }).ConfigureAwait(false);
+            await Channel.SendAsync(new StreamingMessage { RequestId = Guid.NewGuid().ToString(), WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(grace) } }).ConfigureAwait(false);
         }
 
         return await _worker.WaitForExitAsync(grace + TimeSpan.FromSeconds(10)).ConfigureAwait(false);
@@ -157,9 +181,14 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
 
         _invoker?.Dispose();
         if (_worker is not null) await _worker.DisposeAsync().ConfigureAwait(false);
-        await _grpc.StopAsync().ConfigureAwait(false);
-        await _grpc.DisposeAsync().ConfigureAwait(false);
+        if (_grpc is not null)
+        {
+            await _grpc.StopAsync().ConfigureAwait(false);
+            await _grpc.DisposeAsync().ConfigureAwait(false);
+        }
     }
+
+    private WorkerChannel Channel => _channel ?? throw new InvalidOperationException("This host runs a custom handler: there is no worker to talk to.");
 
     private static async Task<WebApplication> StartGrpcAsync(WorkerChannel channel)
     {
@@ -184,13 +213,13 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
     private async Task InitializeWorkerAsync(StandInHostOptions options)
     {
         var exited = WaitForExitOrNeverAsync();
-        var first = await Task.WhenAny(_channel.Started, exited, Task.Delay(options.StartTimeout)).ConfigureAwait(false);
+        var first = await Task.WhenAny(Channel.Started, exited, Task.Delay(options.StartTimeout)).ConfigureAwait(false);
         if (first == exited) throw new InvalidOperationException($"The worker exited with code {_worker.ExitCode} before opening its stream:\n{WorkerOutput}");
-        if (first != _channel.Started) throw new TimeoutException($"The worker did not open its stream within {options.StartTimeout.TotalSeconds} s:\n{WorkerOutput}");
-        await _channel.Started.ConfigureAwait(false);
+        if (first != Channel.Started) throw new TimeoutException($"The worker did not open its stream within {options.StartTimeout.TotalSeconds} s:\n{WorkerOutput}");
+        await Channel.Started.ConfigureAwait(false);
 
-        var init = new WorkerInitRequest { HostVersion = "4.1037.0", WorkerDirectory = options.AppDirectory, FunctionAppDirectory = options.AppDirectory };
-        var initAnswer = (await _channel.RequestAsync(new StreamingMessage { WorkerInitRequest = init }, ProtocolTimeout).ConfigureAwait(false)).WorkerInitResponse
+        var init = new WorkerInitRequest { HostVersion = HostVersion, WorkerDirectory = options.AppDirectory, FunctionAppDirectory = options.AppDirectory };
+        var initAnswer = (await Channel.RequestAsync(new StreamingMessage { WorkerInitRequest = init }, ProtocolTimeout).ConfigureAwait(false)).WorkerInitResponse
             ?? throw new InvalidOperationException("The worker answered WorkerInitRequest with something else.");
         RequireSuccess(initAnswer.Result, "WorkerInitRequest");
         WorkerCapabilities = new Dictionary<string, string>(initAnswer.Capabilities);
@@ -201,7 +230,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
 
         _cancelsInvocations = initAnswer.Capabilities.TryGetValue("HandlesInvocationCancelMessage", out var cancels) && bool.TryParse(cancels, out var yes) && yes;
 
-        var metadata = (await _channel.RequestAsync(new StreamingMessage { FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = options.AppDirectory } }, ProtocolTimeout).ConfigureAwait(false)).FunctionMetadataResponse
+        var metadata = (await Channel.RequestAsync(new StreamingMessage { FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = options.AppDirectory } }, ProtocolTimeout).ConfigureAwait(false)).FunctionMetadataResponse
             ?? throw new InvalidOperationException("The worker answered FunctionsMetadataRequest with something else.");
         RequireSuccess(metadata.Result, "FunctionsMetadataRequest");
         if (metadata.UseDefaultMetadataIndexing) throw new InvalidOperationException("The worker asked the host to index functions itself; the stand-in host only supports worker indexing.");
@@ -212,7 +241,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
         var loaded = new List<(FunctionBinding, TemplateMatcher)>();
         foreach (var function in functions)
         {
-            var load = (await _channel.RequestAsync(new StreamingMessage { FunctionLoadRequest = new FunctionLoadRequest { FunctionId = function.FunctionId, Metadata = function } }, ProtocolTimeout).ConfigureAwait(false)).FunctionLoadResponse
+            var load = (await Channel.RequestAsync(new StreamingMessage { FunctionLoadRequest = new FunctionLoadRequest { FunctionId = function.FunctionId, Metadata = function } }, ProtocolTimeout).ConfigureAwait(false)).FunctionLoadResponse
                 ?? throw new InvalidOperationException("The worker answered FunctionLoadRequest with something else.");
             RequireSuccess(load.Result, $"FunctionLoadRequest for {function.Name}");
             var binding = FunctionBinding.FromMetadata(function);
@@ -290,6 +319,15 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
         var invocationId = Guid.NewGuid().ToString();
         context.Request.Headers["x-ms-invocation-id"] = invocationId;
         var forwardConfig = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(240) };
+        if (_channel is null)
+        {
+            // A custom handler: the host forwards the request, and that is the whole invocation.
+            context.Request.Headers["X-Azure-Functions-InvocationId"] = invocationId;
+            context.Request.Headers["X-Azure-Functions-HostVersion"] = HostVersion;
+            var error = await forwarder.SendAsync(context, _workerHttpUri!.ToString(), _invoker!, forwardConfig, HttpTransformer.Default).ConfigureAwait(false);
+            _invocations.Enqueue(new InvocationRecord(invocationId, context.Request.Method, path + context.Request.QueryString, error == ForwarderError.None, null, error.ToString()));
+            return;
+        }
 
         // As the host does: start forwarding first, so the worker's HTTP side is ready to pair with the invocation.
         var forwarding = forwarder.SendAsync(context, _workerHttpUri!.ToString(), _invoker!, forwardConfig, HttpTransformer.Default).AsTask();
@@ -323,7 +361,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
     {
         try
         {
-            await _channel.SendAsync(new StreamingMessage { RequestId = Guid.NewGuid().ToString(), InvocationCancel = new InvocationCancel { InvocationId = invocationId } }).ConfigureAwait(false);
+            await Channel.SendAsync(new StreamingMessage { RequestId = Guid.NewGuid().ToString(), InvocationCancel = new InvocationCancel { InvocationId = invocationId } }).ConfigureAwait(false);
         }
         catch (InvalidOperationException)
         {
