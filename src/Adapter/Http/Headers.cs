@@ -209,25 +209,11 @@ public sealed class Headers : IEnumerable<KeyValuePair<string, string>>
     private (string Key, string Value) Validate(string name, string value)
     {
         ThrowIfReadOnly();
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(value);
-        if (name.Length == 0) throw new ArgumentException("A header name may not be empty.", nameof(name));
-        foreach (var c in name)
-        {
-            if (!IsTokenChar(c)) throw new ArgumentException($"'{name}' is not a valid header name.", nameof(name));
-        }
-
-        var trimmed = value.Trim(' ', '\t', '\r', '\n');
-        if (trimmed.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0) throw new ArgumentException($"The value of header '{name}' contains CR, LF or NUL.", nameof(value));
-        return (name.ToLowerInvariant(), trimmed);
+        return HeaderSyntax.Normalize(name, value);
     }
 
     private void ThrowIfReadOnly()
     {
         if (_readOnly) throw new ReadOnlyHeadersException();
     }
-
-    private static bool IsTokenChar(char c) =>
-        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
-            or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
 }

@@ -81,7 +81,7 @@ internal sealed class Destination
 
         try
         {
-            return new Destination(scheme, hostname, port, PathPattern.Tokenize(rest), query, fragment);
+            return new Destination(scheme, hostname, port, PathPatternParser.Parse(rest), query, fragment);
         }
         catch (PathPatternException exception)
         {

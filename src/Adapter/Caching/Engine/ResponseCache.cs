@@ -21,7 +21,7 @@ internal sealed partial class ResponseCache
     private readonly TimeProvider _time;
     private readonly ILogger<ResponseCache> _logger;
     private readonly CacheMetrics _metrics;
-    private readonly Dictionary<string, DateTimeOffset> _failedAt = new(StringComparer.Ordinal);
+    private readonly RenderFailureBackoff _backoff;
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Creates the engine.</summary>
@@ -45,6 +45,7 @@ internal sealed partial class ResponseCache
         _entries = l1 is null ? new TieredIncrementalCache(store, null, _options, metrics, logger) : new TieredIncrementalCache(l1, store, _options, metrics, logger);
         _tags = new CacheTags(tags, _options, time, metrics, logger);
         _coordinator = new RegenerationCoordinator(locks, _options, time, metrics, logger);
+        _backoff = new RenderFailureBackoff(_options.RetryAfterFailure, time);
     }
 
     /// <summary>Answers a request of a cached route.</summary>
@@ -143,10 +144,7 @@ internal sealed partial class ResponseCache
     private void RegenerateInBackground(string key, Func<CancellationToken, Task<CacheEntry>> render)
     {
         if (_renders.IsRunning(key) || _stopping.IsCancellationRequested) return;
-        lock (_failedAt)
-        {
-            if (_failedAt.TryGetValue(key, out var failedAt) && _time.GetUtcNow() - failedAt < _options.RetryAfterFailure) return;
-        }
+        if (!_backoff.MayRetry(key)) return;
 
         // Registered now, so that a render is seen to run as soon as the stale answer is given; run on the thread pool,
         // so that the handler's synchronous start does not delay that answer.
@@ -185,7 +183,7 @@ internal sealed partial class ResponseCache
 
                 var entry = await render(_stopping.Token).ConfigureAwait(false);
                 _metrics.Regenerated();
-                lock (_failedAt) _failedAt.Remove(key);
+                _backoff.Succeeded(key);
                 CacheLog.RouteRendered(_logger, key);
                 if (CachePolicy.MayStore(entry)) await _entries.SetAsync(key, entry, CancellationToken.None).ConfigureAwait(false);
                 else CacheLog.ResponseNotStored(_logger, key);
@@ -205,7 +203,7 @@ internal sealed partial class ResponseCache
         }
         catch (Exception exception)
         {
-            lock (_failedAt) _failedAt[key] = _time.GetUtcNow();
+            _backoff.Failed(key);
             _metrics.Failed("render");
             CacheLog.RenderFailed(_logger, exception, key);
             throw;
