@@ -66,7 +66,7 @@ internal static class ManifestEmitter
     private static void EmitRoute(StringBuilder code, ValidRoute route)
     {
         var file = route.File;
-        code.Append("new(").Append(Literal(route.Pattern)).Append(", ").Append(Literal(route.AppPath)).Append(", ").Append(Literal(route.DisplayPath)).AppendLine(",");
+        code.Append("new(").Append(CSharpLiteral.String(route.Pattern)).Append(", ").Append(CSharpLiteral.String(route.AppPath)).Append(", ").Append(CSharpLiteral.String(route.DisplayPath)).AppendLine(",");
         code.AppendLine($"            new {Library}.Manifest.RouteHandlerTable");
         code.AppendLine("            {");
         foreach (var handler in file.Handlers)
@@ -89,7 +89,7 @@ internal static class ManifestEmitter
     private static void EmitProxy(StringBuilder code, ProxyFileModel proxy)
     {
         code.AppendLine($"    private static {Library}.Proxy.ProxyDefinition Proxy() =>");
-        code.Append("        new(").Append(Literal(proxy.DisplayPath)).Append(", ").Append(HandlerLambda(proxy.ClassName!, proxy.Handler!));
+        code.Append("        new(").Append(CSharpLiteral.String(proxy.DisplayPath)).Append(", ").Append(HandlerLambda(proxy.ClassName!, proxy.Handler!));
         if (proxy.Matchers is not null) code.Append(", ").Append(proxy.Matchers);
         code.AppendLine(");");
         code.AppendLine();
@@ -103,9 +103,9 @@ internal static class ManifestEmitter
         if (config.Revalidate is not null) code.Append("                Revalidate = ").Append(config.Revalidate).AppendLine(",");
         if (config.DynamicParams is { } dynamicParams) code.Append("                DynamicParams = ").Append(dynamicParams ? "true" : "false").AppendLine(",");
         if (config.MaxDuration is { } maxDuration) code.Append("                MaxDuration = ").Append(maxDuration).AppendLine(",");
-        if (config.FetchCache is not null) code.Append("                FetchCache = ").Append(Literal(config.FetchCache)).AppendLine(",");
-        if (config.Runtime is not null) code.Append("                Runtime = ").Append(Literal(config.Runtime)).AppendLine(",");
-        if (config.PreferredRegion is not null) code.Append("                PreferredRegion = ").Append(Literal(config.PreferredRegion)).AppendLine(",");
+        if (config.FetchCache is not null) code.Append("                FetchCache = ").Append(CSharpLiteral.String(config.FetchCache)).AppendLine(",");
+        if (config.Runtime is not null) code.Append("                Runtime = ").Append(CSharpLiteral.String(config.Runtime)).AppendLine(",");
+        if (config.PreferredRegion is not null) code.Append("                PreferredRegion = ").Append(CSharpLiteral.String(config.PreferredRegion)).AppendLine(",");
         if (config.GenerateStaticParams is not null) code.Append("                GenerateStaticParams = ").Append(config.GenerateStaticParams).AppendLine(",");
         code.Append("            }");
     }
@@ -132,25 +132,4 @@ internal static class ManifestEmitter
     private static string TaskType => $"global::System.Threading.Tasks.ValueTask<{Library}.Http.Response>";
 
     private static string PropertyName(string method) => method.Substring(0, 1) + method.Substring(1).ToLowerInvariant();
-
-    private static string Literal(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                default:
-                    if (c < ' ') builder.Append("\\u").Append(((int)c).ToString("x4"));
-                    else builder.Append(c);
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
 }

@@ -74,7 +74,7 @@ internal static class MetadataFileParser
             arguments.Add(argument);
         }
 
-        var wrapper = convention.IsImage ? convention.Wrapper.Replace("{1}", Literal(ContentType(owner) ?? "image/png")) : convention.Wrapper;
+        var wrapper = convention.IsImage ? convention.Wrapper.Replace("{1}", CSharpLiteral.String(ContentType(owner) ?? "image/png")) : convention.Wrapper;
         return new HandlerModel("GET", method.Name, awaited ? ReturnShape.AwaitDerived : ReturnShape.Sync, EquatableArray.From(arguments), wrapper);
     }
 
@@ -103,6 +103,4 @@ internal static class MetadataFileParser
         return $"{convention.FileName} declares 'public static {result} {convention.MethodName}()' (or a Task of it)"
             + (convention.IsImage ? " and may declare 'public const string ContentType'" : string.Empty);
     }
-
-    private static string Literal(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }
