@@ -74,6 +74,7 @@ public class MetadataFileTests
     [Theory]
     [InlineData("image/svg+xml; name=\\\"a\\\\b\\\"")]
     [InlineData("image/png\\n; x=\\t\\u2028")]
+    [InlineData("image/{0}+{{x}}")]
     public void An_image_content_type_reaches_the_generated_code_as_written(string escapedContentType)
     {
         var run = GeneratorHarness.Run([("icon.cs", $$"""
