@@ -183,7 +183,7 @@ public class RouteManifestGeneratorIncrementalTests
         _ => throw new Xunit.Sdk.XunitException($"A per-file step's output is a {value.GetType()}, which names no file."),
     };
 
-    private sealed record Holder(object Node) : IEquatable<Holder>;
+    private sealed record Holder(object Node);
 
     /// <summary>The representative app run once by a driver that tracks its steps, ready for a second run after a change.</summary>
     private sealed class TrackedApp
