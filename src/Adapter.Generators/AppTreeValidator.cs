@@ -29,7 +29,7 @@ internal sealed class AppTreeValidator
         var routes = new List<ValidRoute>();
         foreach (var file in routeFiles.OrderBy(f => f.FilePath, StringComparer.Ordinal))
         {
-            var route = ToRoute(file.FilePath, file.Location, isPage: false, file.MetadataUrlSegment);
+            var route = ToRoute(file.FilePath, file.Location, isPage: false, file.Metadata?.UrlSegment);
             if (route is null) continue;
             routes.Add(new ValidRoute(route.Value.Pattern, route.Value.AppPath, _options.DisplayPath(file.FilePath), route.Value.Segments, file));
         }
@@ -193,7 +193,7 @@ internal sealed class AppTreeValidator
 
         if (node.Route is { } duplicate)
         {
-            if (duplicate.File.MetadataUrlSegment is not null || route.File.MetadataUrlSegment is not null)
+            if (duplicate.File.Metadata is not null || route.File.Metadata is not null)
             {
                 Report(DiagnosticDescriptors.MetadataConflict, route.File.Location, route.Pattern, duplicate.DisplayPath, route.DisplayPath);
             }

@@ -7,38 +7,49 @@ namespace NextRouteHandlers.Generators;
 /// <summary>
 /// Reads a metadata file (<c>robots.cs</c>, <c>sitemap.cs</c>, <c>manifest.cs</c>, image files) into a route model
 /// whose GET handler calls the file's method (<c>Robots()</c>, <c>Sitemap()</c>, <c>Manifest()</c>, <c>Image()</c>)
-/// and turns the result into Next.js's response format.
+/// and whose <see cref="MetadataRouteModel"/> says how the result becomes Next.js's response. Like
+/// <see cref="RouteFileParser"/>, it returns values only and names the file as <see cref="Model.DiagnosticInfo.ThisFile"/>.
 /// </summary>
 internal static class MetadataFileParser
 {
-    public static RouteFileModel Parse(CompilationUnitSyntax unit, List<INamedTypeSymbol> classes, MetadataConvention convention, Compilation compilation, string filePath, string display, CancellationToken cancellationToken)
+    private const string ThisFile = DiagnosticInfo.ThisFile;
+
+    public static RouteFileModel Parse(CompilationUnitSyntax unit, SemanticModel model, MetadataConvention convention, CancellationToken cancellationToken)
     {
+        var filePath = PathText.Normalize(unit.SyntaxTree.FilePath);
+        var classes = RouteFileParser.DeclaredClasses(unit, model, cancellationToken);
+        if (classes.Count == 0) return RouteFileParser.WithoutClass(unit, filePath);
+
+        var compilation = model.Compilation;
         var diagnostics = new List<DiagnosticInfo>();
         var owner = classes.FirstOrDefault(c => c.GetMembers(convention.MethodName).OfType<IMethodSymbol>().Any()) ?? classes[0];
-        var location = LocationInfo.From(owner.Locations.FirstOrDefault(l => l.SourceTree == unit.SyntaxTree) ?? owner.Locations[0]);
+        var location = RouteFileParser.ClassLocation(owner, unit);
         var methods = owner.GetMembers(convention.MethodName).OfType<IMethodSymbol>().ToArray();
         HandlerModel? handler = null;
         if (methods.Length != 1)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMetadataFile, location, display, Expected(convention)));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMetadataFile, location, ThisFile, Expected(convention)));
         }
         else
         {
             cancellationToken.ThrowIfCancellationRequested();
-            handler = Bind(methods[0], convention, owner, compilation, display, diagnostics);
+            handler = Bind(methods[0], convention, compilation, diagnostics);
         }
 
-        var config = RouteFileParser.ReadConfig(owner, compilation, display, diagnostics);
+        var config = RouteFileParser.ReadConfig(owner, compilation, diagnostics);
+        var contentType = convention.IsImage ? ContentType(owner) ?? MetadataConvention.DefaultImageContentType : null;
+        var metadata = new MetadataRouteModel(convention.UrlSegment, convention.Responder, contentType);
+
         // A metadata file whose method cannot be bound is left out of the manifest (its RH0015 fails the build).
-        var className = handler is null ? null : owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var className = handler is null ? null : RouteFileParser.FullName(owner);
         var handlers = handler is null ? EquatableArray<HandlerModel>.Empty : EquatableArray.From([handler]);
-        return new RouteFileModel(filePath, className, location, handlers, config, EquatableArray.From(diagnostics), convention.UrlSegment);
+        return new RouteFileModel(filePath, className, location, handlers, config, EquatableArray.From(diagnostics), metadata);
     }
 
-    private static HandlerModel? Bind(IMethodSymbol method, MetadataConvention convention, INamedTypeSymbol owner, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
+    private static HandlerModel? Bind(IMethodSymbol method, MetadataConvention convention, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         var location = LocationInfo.From(method.Locations[0]);
-        void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMetadataFile, location, display, reason + "; " + Expected(convention)));
+        void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMetadataFile, location, ThisFile, reason + "; " + Expected(convention)));
 
         if (!method.IsStatic || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal) || method.IsGenericMethod)
         {
@@ -46,22 +57,14 @@ internal static class MetadataFileParser
             return null;
         }
 
-        var returnType = method.ReturnType;
-        var awaited = false;
-        if (returnType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
-            && (RouteFileParser.Is(task.ConstructedFrom, compilation, "System.Threading.Tasks.Task`1") || RouteFileParser.Is(task.ConstructedFrom, compilation, "System.Threading.Tasks.ValueTask`1")))
-        {
-            returnType = task.TypeArguments[0];
-            awaited = true;
-        }
-
-        if (!Returns(returnType, convention, compilation))
+        var awaitedType = RouteFileParser.AwaitedType(method.ReturnType, compilation);
+        if (!Returns(awaitedType ?? method.ReturnType, convention, compilation))
         {
             Fail($"'{method.Name}' returns {method.ReturnType.ToDisplayString()}");
             return null;
         }
 
-        var arguments = new List<string>();
+        var arguments = new List<ArgumentModel>();
         foreach (var parameter in method.Parameters)
         {
             var argument = RouteFileParser.BindParameter(parameter, compilation, out var reason);
@@ -74,8 +77,7 @@ internal static class MetadataFileParser
             arguments.Add(argument);
         }
 
-        var wrapper = convention.IsImage ? convention.Wrapper.Replace("{1}", Literal(ContentType(owner) ?? "image/png")) : convention.Wrapper;
-        return new HandlerModel("GET", method.Name, awaited ? ReturnShape.AwaitDerived : ReturnShape.Sync, EquatableArray.From(arguments), wrapper);
+        return new HandlerModel("GET", method.Name, awaitedType is null ? ReturnShape.Sync : ReturnShape.Awaited, EquatableArray.From(arguments));
     }
 
     private static bool Returns(ITypeSymbol type, MetadataConvention convention, Compilation compilation)
@@ -103,6 +105,4 @@ internal static class MetadataFileParser
         return $"{convention.FileName} declares 'public static {result} {convention.MethodName}()' (or a Task of it)"
             + (convention.IsImage ? " and may declare 'public const string ContentType'" : string.Empty);
     }
-
-    private static string Literal(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

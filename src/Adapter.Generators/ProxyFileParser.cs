@@ -8,61 +8,48 @@ namespace NextRouteHandlers.Generators;
 /// <summary>
 /// Reads <c>app/proxy.cs</c> into a <see cref="ProxyFileModel"/>: the class holding the public static <c>Proxy</c>
 /// method, its binding (as for route handlers, without route parameters), and its <c>Matcher</c>, whose patterns are
-/// checked now, as <c>next build</c> checks <c>config.matcher</c>. A <c>proxy.cs</c> anywhere else in the app folder
-/// is an error: Next.js runs one proxy per app, from the root.
+/// checked now, as <c>next build</c> checks <c>config.matcher</c>. Like <see cref="RouteFileParser"/>, it returns values
+/// only and names the file as <see cref="Model.DiagnosticInfo.ThisFile"/>; whether the file is the app's proxy (only
+/// <c>app/proxy.cs</c> is: Next.js runs one proxy per app, from the root) is decided when <see cref="AppFiles"/> places it.
 /// </summary>
 internal static class ProxyFileParser
 {
     public const string FileName = "proxy.cs";
 
+    private const string ThisFile = DiagnosticInfo.ThisFile;
     private const string MethodName = "Proxy";
-    private const string MatcherName = "Matcher";
     private const string MatcherType = "NextRouteHandlers.Proxy.ProxyMatcher";
-    private const string MatcherTypeName = "global::" + MatcherType;
 
-    public static ProxyFileModel Parse(CompilationUnitSyntax unit, SemanticModel model, AppOptions options, CancellationToken cancellationToken)
+    public static ProxyFileModel Parse(CompilationUnitSyntax unit, SemanticModel model, CancellationToken cancellationToken)
     {
         var filePath = PathText.Normalize(unit.SyntaxTree.FilePath);
-        var display = options.DisplayPath(filePath);
-        var fileLocation = LocationInfo.From(Location.Create(unit.SyntaxTree, default));
-        if (options.RelativeToApp(filePath) != FileName)
-        {
-            return Invalid(filePath, display, DiagnosticInfo.Create(DiagnosticDescriptors.ProxyNotAtRoot, fileLocation, display));
-        }
-
-        var withProxy = unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .OfType<ClassDeclarationSyntax>()
-            .Select(c => model.GetDeclaredSymbol(c, cancellationToken))
-            .OfType<INamedTypeSymbol>()
+        var fileLocation = LocationInfo.AtFile(unit.SyntaxTree.FilePath);
+        var withProxy = RouteFileParser.DeclaredClasses(unit, model, cancellationToken)
             .Where(c => c.GetMembers(MethodName).Any(m => m is IMethodSymbol))
             .ToList();
         if (withProxy.Count == 0)
         {
-            return Invalid(filePath, display, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidProxy, fileLocation, display, "it declares no class with a public static Proxy method"));
+            return ProxyFileModel.Invalid(filePath, fileLocation, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidProxy, fileLocation, ThisFile, "it declares no class with a public static Proxy method"));
         }
 
         if (withProxy.Count > 1)
         {
             var second = LocationInfo.From(withProxy[1].Locations[0]);
-            return Invalid(filePath, display, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidProxy, second, display, $"Proxy is declared in more than one class ({string.Join(", ", withProxy.Select(c => c.Name))}); keep one"));
+            return ProxyFileModel.Invalid(filePath, fileLocation, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidProxy, second, ThisFile, $"Proxy is declared in more than one class ({string.Join(", ", withProxy.Select(c => c.Name))}); keep one"));
         }
 
         var proxyClass = withProxy[0];
         var diagnostics = new List<DiagnosticInfo>();
-        var handler = BindProxy(proxyClass.GetMembers(MethodName).OfType<IMethodSymbol>().ToList(), model.Compilation, display, diagnostics);
-        var className = proxyClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        var matchers = ReadMatcher(proxyClass, className, model, display, diagnostics, cancellationToken);
-        return new ProxyFileModel(filePath, display, className, handler, matchers, EquatableArray.From(diagnostics));
+        var handler = BindProxy(proxyClass.GetMembers(MethodName).OfType<IMethodSymbol>().ToList(), model.Compilation, diagnostics);
+        var matcher = ReadMatcher(proxyClass, model, diagnostics, cancellationToken);
+        return new ProxyFileModel(filePath, fileLocation, RouteFileParser.FullName(proxyClass), handler, matcher, EquatableArray.From(diagnostics));
     }
 
-    private static ProxyFileModel Invalid(string filePath, string display, DiagnosticInfo diagnostic) =>
-        new(filePath, display, null, null, null, EquatableArray.From([diagnostic]));
-
-    private static HandlerModel? BindProxy(List<IMethodSymbol> methods, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
+    private static HandlerModel? BindProxy(List<IMethodSymbol> methods, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         var method = methods[0];
         var location = LocationInfo.From(method.Locations[0]);
-        void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidProxy, location, display, reason));
+        void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidProxy, location, ThisFile, reason));
 
         if (methods.Count > 1)
         {
@@ -83,20 +70,20 @@ internal static class ProxyFileParser
             return null;
         }
 
-        var arguments = new List<string>();
+        var arguments = new List<ArgumentModel>();
         foreach (var parameter in method.Parameters)
         {
             var type = parameter.Type;
-            string? argument = null;
+            ArgumentModel? argument = null;
             if (parameter.RefKind != RefKind.None) Fail($"parameter '{parameter.Name}' may not be ref, in or out");
-            else if (RouteFileParser.Is(type, compilation, "NextRouteHandlers.Http.NextRequest")) argument = "invocation.Request";
-            else if (RouteFileParser.Is(type, compilation, "System.Threading.CancellationToken")) argument = "invocation.Aborted";
-            else if (RouteFileParser.Is(type, compilation, "Microsoft.AspNetCore.Http.HttpContext")) argument = "invocation.HttpContext";
+            else if (RouteFileParser.Is(type, compilation, "NextRouteHandlers.Http.NextRequest")) argument = new ArgumentModel(ArgumentSource.Request);
+            else if (RouteFileParser.Is(type, compilation, "System.Threading.CancellationToken")) argument = new ArgumentModel(ArgumentSource.Aborted);
+            else if (RouteFileParser.Is(type, compilation, "Microsoft.AspNetCore.Http.HttpContext")) argument = new ArgumentModel(ArgumentSource.HttpContext);
             else if (RouteFileParser.Is(type, compilation, "NextRouteHandlers.Manifest.RouteContext") || RouteFileParser.Is(type, compilation, "NextRouteHandlers.Routing.RouteParams"))
             {
                 Fail($"parameter '{parameter.Name}' is a {type.Name}, but the proxy runs before a route is matched; it takes NextRequest, CancellationToken, HttpContext or services");
             }
-            else if (type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Enum or TypeKind.Pointer or TypeKind.Error or TypeKind.Dynamic || type is IArrayTypeSymbol)
+            else if (!RouteFileParser.IsServiceType(type))
             {
                 Fail($"parameter '{parameter.Name}' of type {type.ToDisplayString()} cannot be bound: the proxy takes NextRequest, CancellationToken, HttpContext, or services registered in dependency injection");
             }
@@ -112,12 +99,12 @@ internal static class ProxyFileParser
         return new HandlerModel("PROXY", method.Name, shape.Value, EquatableArray.From(arguments));
     }
 
-    private static string? ReadMatcher(INamedTypeSymbol proxyClass, string className, SemanticModel model, string display, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static MatcherForm? ReadMatcher(INamedTypeSymbol proxyClass, SemanticModel model, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var member = proxyClass.GetMembers(MatcherName).FirstOrDefault();
+        var member = proxyClass.GetMembers(ProxyFileModel.MatcherField).FirstOrDefault();
         if (member is null) return null;
         var location = LocationInfo.From(member.Locations[0]);
-        void Fail(LocationInfo at, string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidProxyMatcher, at, display, reason));
+        void Fail(LocationInfo at, string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidProxyMatcher, at, ThisFile, reason));
 
         const string Shapes = "Matcher must be a 'public const string', or a 'public static readonly' string[] or ProxyMatcher[] initialised with constants, so it is known when the app is built";
         if (member is not IFieldSymbol field || !field.IsStatic || field.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
@@ -126,17 +113,15 @@ internal static class ProxyFileParser
             return null;
         }
 
-        var compilation = model.Compilation;
-        var reference = className + "." + MatcherName;
         if (field.IsConst && field.Type.SpecialType == SpecialType.System_String)
         {
-            if (field.ConstantValue is string single && Check(single, "Matcher", location, Fail)) return $"new {MatcherTypeName}[] {{ {reference} }}";
+            if (field.ConstantValue is string single && Check(single, "Matcher", location, Fail)) return MatcherForm.Single;
             return null;
         }
 
         var elementType = (field.Type as IArrayTypeSymbol)?.ElementType;
         var isStrings = elementType?.SpecialType == SpecialType.System_String;
-        var isMatchers = elementType is not null && RouteFileParser.Is(elementType, compilation, MatcherType);
+        var isMatchers = elementType is not null && RouteFileParser.Is(elementType, model.Compilation, MatcherType);
         var initializer = (field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as VariableDeclaratorSyntax)?.Initializer?.Value;
         if (!field.IsReadOnly || !(isStrings || isMatchers) || initializer is null || Elements(initializer) is not { } elements)
         {
@@ -162,7 +147,7 @@ internal static class ProxyFileParser
         }
 
         if (!valid) return null;
-        return isStrings ? $"global::System.Array.ConvertAll({reference}, {MatcherTypeName}.FromSource)" : reference;
+        return isStrings ? MatcherForm.Strings : MatcherForm.Matchers;
     }
 
     private static bool Check(string source, string name, LocationInfo at, Action<LocationInfo, string> fail)

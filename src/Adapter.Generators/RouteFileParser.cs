@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NextRouteHandlers.Generators.Model;
 
@@ -7,12 +6,16 @@ namespace NextRouteHandlers.Generators;
 
 /// <summary>
 /// Reads one <c>route.cs</c> file into a <see cref="RouteFileModel"/>: the class holding the handlers, each
-/// handler's binding (which argument goes to which parameter, how the result is awaited) and the segment config
-/// constants, with a diagnostic for everything Next.js would reject.
+/// handler's binding (where each parameter's value comes from, how the result is awaited) and the segment config
+/// constants, with a diagnostic for everything Next.js would reject. It binds with the semantic model and returns
+/// values only; it does not know where the app folder is (the pipeline places the file afterwards), so its
+/// diagnostics name the file as <see cref="Model.DiagnosticInfo.ThisFile"/>.
 /// </summary>
 internal static class RouteFileParser
 {
-    private const string Library = "global::NextRouteHandlers";
+    public const string FileName = "route.cs";
+
+    private const string ThisFile = DiagnosticInfo.ThisFile;
 
     private static readonly IReadOnlyList<string> HandlerNames = NextRouteHandlers.Routing.HttpMethodNames.Supported;
 
@@ -24,35 +27,20 @@ internal static class RouteFileParser
 
     private static readonly string[] RuntimeValues = ["nodejs", "edge"];
 
-    public static RouteFileModel Parse(CompilationUnitSyntax unit, SemanticModel model, AppOptions options, CancellationToken cancellationToken, MetadataConvention? metadata = null)
+    public static RouteFileModel Parse(CompilationUnitSyntax unit, SemanticModel model, CancellationToken cancellationToken)
     {
         var filePath = PathText.Normalize(unit.SyntaxTree.FilePath);
-        var display = options.DisplayPath(filePath);
+        var classes = DeclaredClasses(unit, model, cancellationToken);
+        if (classes.Count == 0) return WithoutClass(unit, filePath);
+
         var diagnostics = new List<DiagnosticInfo>();
-        var classes = unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .OfType<ClassDeclarationSyntax>()
-            .Select(c => model.GetDeclaredSymbol(c, cancellationToken))
-            .Where(s => s is not null)
-            .Cast<INamedTypeSymbol>()
-            .ToList();
-
-        if (classes.Count == 0)
-        {
-            var fileLocation = LocationInfo.From(Location.Create(unit.SyntaxTree, default));
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoRouteClass, fileLocation, display));
-            return new RouteFileModel(filePath, null, fileLocation, EquatableArray<HandlerModel>.Empty, ConfigModel.Empty, EquatableArray.From(diagnostics));
-        }
-
-        if (metadata is not null) return MetadataFileParser.Parse(unit, classes, metadata, model.Compilation, filePath, display, cancellationToken);
-
         var withMembers = classes.Where(DeclaresRouteMembers).ToList();
         if (withMembers.Count > 1)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SeveralRouteClasses, LocationInfo.From(withMembers[1].Locations[0]), display, string.Join(", ", withMembers.Select(c => c.Name))));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SeveralRouteClasses, LocationInfo.From(withMembers[1].Locations[0]), ThisFile, string.Join(", ", withMembers.Select(c => c.Name))));
         }
 
         var routeClass = withMembers.Count > 0 ? withMembers[0] : classes[0];
-        var location = LocationInfo.From(routeClass.Locations.FirstOrDefault(l => l.SourceTree == unit.SyntaxTree) ?? routeClass.Locations[0]);
         var handlers = new List<HandlerModel>();
         foreach (var method in routeClass.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary))
         {
@@ -62,31 +50,53 @@ internal static class RouteFileParser
                 if (handlers.Any(h => h.HttpMethod == method.Name))
                 {
                     // A second Get = ... in the generated table would not compile; one method per HTTP method, as in Next.js.
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHandler, LocationInfo.From(method.Locations[0]), method.Name, display, "it is overloaded; declare one " + method.Name + " method"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHandler, LocationInfo.From(method.Locations[0]), method.Name, ThisFile, "it is overloaded; declare one " + method.Name + " method"));
                     continue;
                 }
 
-                var handler = BindHandler(method, model.Compilation, display, diagnostics);
+                var handler = BindHandler(method, model.Compilation, diagnostics);
                 if (handler is not null) handlers.Add(handler);
             }
             else
             {
-                WarnIfLooksLikeHandler(method, model.Compilation, display, diagnostics);
+                WarnIfLooksLikeHandler(method, model.Compilation, diagnostics);
             }
         }
 
-        var config = ReadConfig(routeClass, model.Compilation, display, diagnostics);
-        var className = routeClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        return new RouteFileModel(filePath, className, location, EquatableArray.From(handlers), config, EquatableArray.From(diagnostics));
+        var config = ReadConfig(routeClass, model.Compilation, diagnostics);
+        return new RouteFileModel(filePath, FullName(routeClass), ClassLocation(routeClass, unit), EquatableArray.From(handlers), config, EquatableArray.From(diagnostics));
     }
+
+    /// <summary>The classes a file declares at its top level or in its namespaces, in source order.</summary>
+    internal static List<INamedTypeSymbol> DeclaredClasses(CompilationUnitSyntax unit, SemanticModel model, CancellationToken cancellationToken) =>
+        unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<ClassDeclarationSyntax>()
+            .Select(c => model.GetDeclaredSymbol(c, cancellationToken))
+            .OfType<INamedTypeSymbol>()
+            .ToList();
+
+    /// <summary>The model of a route or metadata file that declares no class (RH0013).</summary>
+    internal static RouteFileModel WithoutClass(CompilationUnitSyntax unit, string filePath)
+    {
+        var fileLocation = LocationInfo.AtFile(unit.SyntaxTree.FilePath);
+        var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.NoRouteClass, fileLocation, ThisFile);
+        return new RouteFileModel(filePath, null, fileLocation, EquatableArray<HandlerModel>.Empty, ConfigModel.Empty, EquatableArray.From([diagnostic]));
+    }
+
+    /// <summary>Where a route's conflicts are reported: the class's name in this file (a partial class has several).</summary>
+    internal static LocationInfo ClassLocation(INamedTypeSymbol type, CompilationUnitSyntax unit) =>
+        LocationInfo.From(type.Locations.FirstOrDefault(l => l.SourceTree == unit.SyntaxTree) ?? type.Locations[0]);
+
+    /// <summary>The name the generated code calls a type by (<c>global::App.ItemRoute</c>).</summary>
+    internal static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     private static bool DeclaresRouteMembers(INamedTypeSymbol type) =>
         type.GetMembers().Any(m => HandlerNames.Contains(m.Name) || Array.IndexOf(ConfigNames, m.Name) >= 0);
 
-    private static HandlerModel? BindHandler(IMethodSymbol method, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
+    private static HandlerModel? BindHandler(IMethodSymbol method, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         var location = LocationInfo.From(method.Locations[0]);
-        void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHandler, location, method.Name, display, reason));
+        void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHandler, location, method.Name, ThisFile, reason));
 
         if (!method.IsStatic)
         {
@@ -113,7 +123,7 @@ internal static class RouteFileParser
             return null;
         }
 
-        var arguments = new List<string>();
+        var arguments = new List<ArgumentModel>();
         foreach (var parameter in method.Parameters)
         {
             var argument = BindParameter(parameter, compilation, out var reason);
@@ -129,7 +139,7 @@ internal static class RouteFileParser
         return new HandlerModel(method.Name, method.Name, shape.Value, EquatableArray.From(arguments));
     }
 
-    internal static string? BindParameter(IParameterSymbol parameter, Compilation compilation, out string reason)
+    internal static ArgumentModel? BindParameter(IParameterSymbol parameter, Compilation compilation, out string reason)
     {
         reason = string.Empty;
         if (parameter.RefKind != RefKind.None)
@@ -139,12 +149,12 @@ internal static class RouteFileParser
         }
 
         var type = parameter.Type;
-        if (Is(type, compilation, "NextRouteHandlers.Http.NextRequest")) return "invocation.Request";
-        if (Is(type, compilation, "NextRouteHandlers.Manifest.RouteContext")) return "invocation.Context";
-        if (Is(type, compilation, "NextRouteHandlers.Routing.RouteParams")) return "invocation.Context.Params";
-        if (Is(type, compilation, "System.Threading.CancellationToken")) return "invocation.Aborted";
-        if (Is(type, compilation, "Microsoft.AspNetCore.Http.HttpContext")) return "invocation.HttpContext";
-        if (type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Enum or TypeKind.Pointer or TypeKind.Error or TypeKind.Dynamic || type is IArrayTypeSymbol)
+        if (Is(type, compilation, "NextRouteHandlers.Http.NextRequest")) return new ArgumentModel(ArgumentSource.Request);
+        if (Is(type, compilation, "NextRouteHandlers.Manifest.RouteContext")) return new ArgumentModel(ArgumentSource.Context);
+        if (Is(type, compilation, "NextRouteHandlers.Routing.RouteParams")) return new ArgumentModel(ArgumentSource.RouteParams);
+        if (Is(type, compilation, "System.Threading.CancellationToken")) return new ArgumentModel(ArgumentSource.Aborted);
+        if (Is(type, compilation, "Microsoft.AspNetCore.Http.HttpContext")) return new ArgumentModel(ArgumentSource.HttpContext);
+        if (!IsServiceType(type))
         {
             reason = $"of type {type.ToDisplayString()} cannot be bound: a handler takes NextRequest, RouteContext, RouteParams, CancellationToken, HttpContext, or services registered in dependency injection";
             return null;
@@ -153,13 +163,16 @@ internal static class RouteFileParser
         return ServiceArgument(parameter);
     }
 
-    /// <summary>The expression resolving a parameter from the request's services (optional when nullable or defaulted).</summary>
-    internal static string ServiceArgument(IParameterSymbol parameter)
+    /// <summary>False for the types no one registers as a service: primitives, strings, enums, arrays, pointers, unknown types.</summary>
+    internal static bool IsServiceType(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.None && type.TypeKind is not (TypeKind.Enum or TypeKind.Pointer or TypeKind.Error or TypeKind.Dynamic) && type is not IArrayTypeSymbol;
+
+    /// <summary>A parameter resolved from the request's services (optional when nullable or defaulted).</summary>
+    internal static ArgumentModel ServiceArgument(IParameterSymbol parameter)
     {
-        var typeName = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        return parameter.NullableAnnotation == NullableAnnotation.Annotated || parameter.HasExplicitDefaultValue
-            ? $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<{typeName}>(invocation.Services)"
-            : $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{typeName}>(invocation.Services)";
+        var typeName = FullName(parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        var optional = parameter.NullableAnnotation == NullableAnnotation.Annotated || parameter.HasExplicitDefaultValue;
+        return new ArgumentModel(optional ? ArgumentSource.OptionalService : ArgumentSource.RequiredService, typeName);
     }
 
     /// <summary>How a method returns a <c>Response</c> (directly, or in a <c>Task</c> or <c>ValueTask</c>), or null when it does not.</summary>
@@ -173,12 +186,19 @@ internal static class RouteFileParser
         if (!DerivesFrom(inner, response)) return null;
         var definition = generic.ConstructedFrom;
         var exact = SymbolEqualityComparer.Default.Equals(inner.WithNullableAnnotation(NullableAnnotation.NotAnnotated), response);
-        if (Is(definition, compilation, "System.Threading.Tasks.Task`1")) return exact ? ReturnShape.TaskOfResponse : ReturnShape.AwaitDerived;
-        if (Is(definition, compilation, "System.Threading.Tasks.ValueTask`1")) return exact ? ReturnShape.ValueTaskOfResponse : ReturnShape.AwaitDerived;
+        if (Is(definition, compilation, "System.Threading.Tasks.Task`1")) return exact ? ReturnShape.TaskOfResponse : ReturnShape.Awaited;
+        if (Is(definition, compilation, "System.Threading.Tasks.ValueTask`1")) return exact ? ReturnShape.ValueTaskOfResponse : ReturnShape.Awaited;
         return null;
     }
 
-    private static void WarnIfLooksLikeHandler(IMethodSymbol method, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
+    /// <summary>The result type inside a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>, or null for any other type.</summary>
+    internal static ITypeSymbol? AwaitedType(ITypeSymbol type, Compilation compilation) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
+        && (Is(task.ConstructedFrom, compilation, "System.Threading.Tasks.Task`1") || Is(task.ConstructedFrom, compilation, "System.Threading.Tasks.ValueTask`1"))
+            ? task.TypeArguments[0]
+            : null;
+
+    private static void WarnIfLooksLikeHandler(IMethodSymbol method, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         if (!method.IsStatic || ClassifyReturn(method.ReturnType, compilation) is null) return;
         string? reason = null;
@@ -194,30 +214,27 @@ internal static class RouteFileParser
 
         if (reason is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAHandler, LocationInfo.From(method.Locations[0]), method.Name, display, reason));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAHandler, LocationInfo.From(method.Locations[0]), method.Name, ThisFile, reason));
         }
     }
 
-    internal static ConfigModel ReadConfig(INamedTypeSymbol type, Compilation compilation, string display, List<DiagnosticInfo> diagnostics)
+    internal static ConfigModel ReadConfig(INamedTypeSymbol type, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
-        string? dynamic = null, revalidate = null, fetchCache = null, runtime = null, preferredRegion = null, generateStaticParams = null;
+        string? dynamic = null, fetchCache = null, runtime = null, preferredRegion = null;
+        RevalidateModel? revalidate = null;
+        StaticParamsModel? generateStaticParams = null;
         bool? dynamicParams = null;
         int? maxDuration = null;
 
         foreach (var member in type.GetMembers())
         {
             var location = LocationInfo.From(member.Locations[0]);
-            void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidConfigValue, location, member.Name, display, reason));
+            void Fail(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidConfigValue, location, member.Name, ThisFile, reason));
 
             switch (member.Name)
             {
                 case "Dynamic":
-                    if (ConstantOf<string>(member, Fail, "a string constant") is { } d)
-                    {
-                        if (Array.IndexOf(DynamicValues, d) >= 0) dynamic = DynamicExpression(d);
-                        else Fail($"'{d}' is not one of {Quote(DynamicValues)}");
-                    }
-
+                    dynamic = OneOf(member, DynamicValues, Fail);
                     break;
                 case "Revalidate":
                     revalidate = ReadRevalidate(member, Fail);
@@ -243,7 +260,7 @@ internal static class RouteFileParser
                     preferredRegion = ConstantOf<string>(member, Fail, "a string constant");
                     break;
                 case "GenerateStaticParams":
-                    generateStaticParams = BindStaticParams(member, type, compilation, Fail);
+                    generateStaticParams = BindStaticParams(member, compilation, Fail);
                     break;
             }
         }
@@ -251,7 +268,7 @@ internal static class RouteFileParser
         return new ConfigModel(dynamic, revalidate, dynamicParams, maxDuration, fetchCache, runtime, preferredRegion, generateStaticParams);
     }
 
-    private static string? ReadRevalidate(ISymbol member, Action<string> fail)
+    private static RevalidateModel? ReadRevalidate(ISymbol member, Action<string> fail)
     {
         if (member is not IFieldSymbol { IsConst: true } field || !field.HasConstantValue)
         {
@@ -262,12 +279,12 @@ internal static class RouteFileParser
         switch (field.ConstantValue)
         {
             case false:
-                return Library + ".Manifest.RevalidateSetting.Never";
+                return RevalidateModel.NeverAgain;
             case true:
                 fail("'true' is not a valid value; use false (cache until revalidated) or a number of seconds");
                 return null;
             case int seconds when seconds >= 0:
-                return $"{Library}.Manifest.RevalidateSetting.After({seconds})";
+                return RevalidateModel.After(seconds);
             case int seconds:
                 fail($"{seconds} is negative; use 0 (dynamic), a positive number of seconds, or false");
                 return null;
@@ -295,7 +312,7 @@ internal static class RouteFileParser
         return default;
     }
 
-    private static string? BindStaticParams(ISymbol member, INamedTypeSymbol type, Compilation compilation, Action<string> fail)
+    private static StaticParamsModel? BindStaticParams(ISymbol member, Compilation compilation, Action<string> fail)
     {
         if (member is not IMethodSymbol { IsStatic: true, IsGenericMethod: false } method || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
         {
@@ -310,24 +327,14 @@ internal static class RouteFileParser
             return null;
         }
 
-        var returnType = method.ReturnType;
-        var awaited = false;
-        if (returnType is INamedTypeSymbol { IsGenericType: true } task && (Is(task.ConstructedFrom, compilation, "System.Threading.Tasks.Task`1") || Is(task.ConstructedFrom, compilation, "System.Threading.Tasks.ValueTask`1")))
-        {
-            returnType = task.TypeArguments[0];
-            awaited = true;
-        }
-
-        if (!IsParamsSequence(returnType, compilation))
+        var awaitedType = AwaitedType(method.ReturnType, compilation);
+        if (!IsParamsSequence(awaitedType ?? method.ReturnType, compilation))
         {
             fail("it must return IEnumerable<Dictionary<string, string>> (or <string, object> with string[] values for catch-alls), optionally in a Task or ValueTask");
             return null;
         }
 
-        var call = $"{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{method.Name}({(takesToken ? "cancellationToken" : string.Empty)})";
-        return awaited
-            ? $"static async cancellationToken => {Library}.Manifest.StaticParams.From(await {call})"
-            : $"static cancellationToken => new({Library}.Manifest.StaticParams.From({call}))";
+        return new StaticParamsModel(method.Name, takesToken, awaitedType is not null);
     }
 
     private static bool IsParamsSequence(ITypeSymbol type, Compilation compilation)
@@ -349,14 +356,6 @@ internal static class RouteFileParser
         var implemented = type.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.ConstructedFrom, enumerable));
         return implemented?.TypeArguments[0];
     }
-
-    private static string DynamicExpression(string value) => Library + ".Manifest.DynamicMode." + value switch
-    {
-        "force-dynamic" => "ForceDynamic",
-        "error" => "Error",
-        "force-static" => "ForceStatic",
-        _ => "Auto",
-    };
 
     private static string Quote(string[] values) => string.Join(", ", values.Select(v => "'" + v + "'"));
 

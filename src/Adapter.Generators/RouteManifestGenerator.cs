@@ -8,80 +8,111 @@ namespace NextRouteHandlers.Generators;
 /// <summary>
 /// The source generator: every <c>route.cs</c> under the app folder (MSBuild property
 /// <c>RouteHandlersAppDirectory</c>, default <c>app/</c>) becomes a route of the generated <c>AppRoutes.Manifest</c>,
-/// and <c>app/proxy.cs</c> its proxy. Parsing is per file (<see cref="RouteFileParser"/>,
-/// <see cref="ProxyFileParser"/>) so an edit re-reads one file; validation across the tree
-/// (<see cref="AppTreeValidator"/>) and emission (<see cref="ManifestEmitter"/>) run on the collected models.
+/// each metadata file (<c>robots.cs</c>, ...) a metadata route, and <c>app/proxy.cs</c> its proxy.
 /// </summary>
+/// <remarks>
+/// The pipeline carries values only (records of strings, numbers and <see cref="EquatableArray{T}"/>, no symbol,
+/// syntax node, semantic model or compilation), so the driver can compare each step's output with the last run's:
+/// <list type="number">
+/// <item><see cref="TrackingNames.AppOptions"/>: the app folder, project folder and root namespace.</item>
+/// <item>Per file (route, metadata, proxy; <see cref="TrackingNames.FileSteps"/>): the syntax transform binds the one
+/// file with the semantic model into its model (<see cref="RouteFileParser"/>, <see cref="MetadataFileParser"/>,
+/// <see cref="ProxyFileParser"/>); Roslyn runs it again for each such file when the compilation changes, but an
+/// output equal to the last one stops there. Then the model is paired with the options and placed in the app
+/// (<see cref="AppFiles"/>), and the models of each kind are collected. Page files give their paths only.</item>
+/// <item><see cref="TrackingNames.App"/>: validation across the tree (<see cref="ManifestBuilder"/>), the one step that
+/// sees every file, returning the <see cref="ManifestModel"/> and the diagnostics.</item>
+/// <item><see cref="TrackingNames.Manifest"/> and <see cref="TrackingNames.Diagnostics"/>: each feeds one output, so
+/// <see cref="ManifestEmitter"/> runs only when the manifest's values change.</item>
+/// </list>
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class RouteManifestGenerator : IIncrementalGenerator
 {
-    private const string RouteFileName = "/route.cs";
-    private const string ProxyFileName = "/" + ProxyFileParser.FileName;
+    /// <summary>The name of the generated file.</summary>
+    internal const string HintName = "AppRoutes.g.cs";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var options = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) =>
-        {
-            var global = provider.GlobalOptions;
-            global.TryGetValue("build_property.RouteHandlersAppDirectory", out var appDirectory);
-            global.TryGetValue("build_property.ProjectDir", out var projectDirectory);
-            global.TryGetValue("build_property.RootNamespace", out var rootNamespace);
-            var project = PathText.AsDirectory(projectDirectory);
-            var app = PathText.AsDirectory(appDirectory);
-            if (app.Length == 0 && project.Length > 0) app = project + "app/";
-            return new AppOptions(app, project, rootNamespace ?? string.Empty);
-        });
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => AppOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.AppOptions);
 
-        var routeFiles = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is CompilationUnitSyntax && IsCandidate(PathText.Normalize(node.SyntaxTree.FilePath)),
-                static (syntax, cancellationToken) => (Unit: (CompilationUnitSyntax)syntax.Node, syntax.SemanticModel))
-            .Combine(options)
-            .Where(static pair => pair.Right.Contains(pair.Left.Unit.SyntaxTree.FilePath) && !pair.Right.IsInPrivateFolder(pair.Left.Unit.SyntaxTree.FilePath))
-            .Select(static (pair, cancellationToken) => (pair.Left.Unit, pair.Left.SemanticModel, Options: pair.Right, Metadata: MetadataConventionOf(pair.Left.Unit.SyntaxTree.FilePath, pair.Right)))
-            .Where(static file => file.Metadata is not null || PathText.Normalize(file.Unit.SyntaxTree.FilePath).EndsWith(RouteFileName, StringComparison.Ordinal))
-            .Select(static (file, cancellationToken) => RouteFileParser.Parse(file.Unit, file.SemanticModel, file.Options, cancellationToken, file.Metadata))
-            .Collect();
+        var routeFiles = CSharpFiles(
+            context,
+            options,
+            TrackingNames.Route,
+            static name => name == RouteFileParser.FileName,
+            static (syntax, cancellationToken) => RouteFileParser.Parse((CompilationUnitSyntax)syntax.Node, syntax.SemanticModel, cancellationToken),
+            AppFiles.Route);
 
-        var proxyFiles = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is CompilationUnitSyntax && PathText.Normalize(node.SyntaxTree.FilePath).EndsWith(ProxyFileName, StringComparison.Ordinal),
-                static (syntax, cancellationToken) => (Unit: (CompilationUnitSyntax)syntax.Node, syntax.SemanticModel))
-            .Combine(options)
-            .Where(static pair => pair.Right.Contains(pair.Left.Unit.SyntaxTree.FilePath) && !pair.Right.IsInPrivateFolder(pair.Left.Unit.SyntaxTree.FilePath))
-            .Select(static (pair, cancellationToken) => ProxyFileParser.Parse(pair.Left.Unit, pair.Left.SemanticModel, pair.Right, cancellationToken))
-            .Collect();
+        var metadataFiles = CSharpFiles(
+            context,
+            options,
+            TrackingNames.Metadata,
+            static name => MetadataConvention.ForFile(name) is not null,
+            static (syntax, cancellationToken) => MetadataFileParser.Parse((CompilationUnitSyntax)syntax.Node, syntax.SemanticModel, MetadataConvention.ForFile(FileName(syntax.Node.SyntaxTree.FilePath))!, cancellationToken),
+            AppFiles.Metadata);
+
+        var proxyFiles = CSharpFiles(
+            context,
+            options,
+            TrackingNames.Proxy,
+            static name => name == ProxyFileParser.FileName,
+            static (syntax, cancellationToken) => ProxyFileParser.Parse((CompilationUnitSyntax)syntax.Node, syntax.SemanticModel, cancellationToken),
+            AppFiles.Proxy);
 
         var pageFiles = context.AdditionalTextsProvider
             .Select(static (text, _) => PathText.Normalize(text.Path))
             .Where(static path => System.IO.Path.GetFileNameWithoutExtension(path) == "page")
-            .Collect();
+            .WithTrackingName(TrackingNames.Page.Parsed)
+            .Combine(options)
+            .WithTrackingName(TrackingNames.Page.WithOptions)
+            .SelectMany(static (pair, _) => AppFiles.Page(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Page.InApp)
+            .Collect()
+            .WithTrackingName(TrackingNames.Page.Collected);
 
-        context.RegisterSourceOutput(routeFiles.Combine(proxyFiles).Combine(pageFiles).Combine(options), static (output, input) =>
+        var app = routeFiles
+            .Combine(metadataFiles)
+            .Combine(proxyFiles)
+            .Combine(pageFiles)
+            .Combine(options)
+            .Select(static (input, _) =>
+            {
+                var ((((routes, metadata), proxies), pages), appOptions) = input;
+                return ManifestBuilder.Build(routes, metadata, proxies, pages, appOptions);
+            })
+            .WithTrackingName(TrackingNames.App);
+
+        var manifest = app.Select(static (validated, _) => validated.Manifest).WithTrackingName(TrackingNames.Manifest);
+        var diagnostics = app.Select(static (validated, _) => validated.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(manifest, static (output, model) => output.AddSource(HintName, ManifestEmitter.Emit(model)));
+        context.RegisterSourceOutput(diagnostics, static (output, models) =>
         {
-            var (((routes, proxies), pages), appOptions) = input;
-            Execute(output, routes, proxies, pages.Where(p => appOptions.Contains(p) && !appOptions.IsInPrivateFolder(p)), appOptions);
+            foreach (var diagnostic in models) output.ReportDiagnostic(diagnostic.ToDiagnostic());
         });
     }
 
-    private static bool IsCandidate(string path) =>
-        path.EndsWith(RouteFileName, StringComparison.Ordinal) || MetadataConvention.ForFile(System.IO.Path.GetFileName(path)) is not null;
+    /// <summary>The per-file steps of one kind of C# file, collected: parsed, paired with the options, placed in the app.</summary>
+    private static IncrementalValueProvider<ImmutableArray<T>> CSharpFiles<T>(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValueProvider<AppOptions> options,
+        TrackingNames.FileSteps steps,
+        Func<string, bool> isFileName,
+        Func<GeneratorSyntaxContext, CancellationToken, T> parse,
+        Func<T, AppOptions, ImmutableArray<T>> place) =>
+        context.SyntaxProvider
+            .CreateSyntaxProvider((node, _) => node is CompilationUnitSyntax && isFileName(FileName(node.SyntaxTree.FilePath)), parse)
+            .WithTrackingName(steps.Parsed)
+            .Combine(options)
+            .WithTrackingName(steps.WithOptions)
+            .SelectMany((pair, _) => place(pair.Left, pair.Right))
+            .WithTrackingName(steps.InApp)
+            .Collect()
+            .WithTrackingName(steps.Collected);
 
-    /// <summary>The metadata convention a file follows, or null (also for <c>robots.cs</c> below the app root, which Next.js does not serve).</summary>
-    private static MetadataConvention? MetadataConventionOf(string filePath, AppOptions options)
-    {
-        var relative = options.RelativeToApp(filePath);
-        var convention = MetadataConvention.ForFile(System.IO.Path.GetFileName(relative));
-        return convention is null || (convention.RootOnly && relative.IndexOf('/') >= 0) ? null : convention;
-    }
-
-    private static void Execute(SourceProductionContext output, ImmutableArray<RouteFileModel> routes, ImmutableArray<ProxyFileModel> proxies, IEnumerable<string> pages, AppOptions options)
-    {
-        foreach (var diagnostic in routes.SelectMany(r => r.Diagnostics).Concat(proxies.SelectMany(p => p.Diagnostics))) output.ReportDiagnostic(diagnostic.ToDiagnostic());
-        var validator = new AppTreeValidator(options);
-        var valid = validator.Validate(routes.Where(r => r.ClassName is not null), pages);
-        foreach (var diagnostic in validator.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
-        output.AddSource("AppRoutes.g.cs", ManifestEmitter.Emit(options.RootNamespace, valid, proxies.FirstOrDefault(p => p.IsValid)));
-    }
+    private static string FileName(string path) => path.Substring(path.LastIndexOfAny(['/', '\\']) + 1);
 }

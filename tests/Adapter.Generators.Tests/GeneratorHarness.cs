@@ -60,23 +60,9 @@ internal static class GeneratorHarness
         IEnumerable<string>? pages = null,
         IReadOnlyDictionary<string, string>? globalOptions = null)
     {
-        var trees = files
-            .Select(f => CSharpSyntaxTree.ParseText(SourceText.From(f.Source), ParseOptions, FullPath(f.Path)))
-            .Append(CSharpSyntaxTree.ParseText(SourceText.From(GlobalUsings), ParseOptions, ProjectDir + "obj/GlobalUsings.g.cs"))
-            .ToList();
-
-        var compilation = CSharpCompilation.Create(
-            "TestApp",
-            trees,
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        var additionalTexts = (pages ?? []).Select(p => (AdditionalText)new InMemoryAdditionalText(FullPath(p))).ToImmutableArray();
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new RouteManifestGenerator())
-            .WithUpdatedParseOptions(ParseOptions)
-            .AddAdditionalTexts(additionalTexts)
-            .WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(globalOptions ?? DefaultGlobalOptions));
-
+        var compilation = CreateCompilation(files);
+        var trees = compilation.SyntaxTrees.ToList();
+        var driver = CreateDriver(pages, globalOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
         var result = driver.GetRunResult().Results.Single();
         if (result.Exception is not null) throw new InvalidOperationException("The generator threw.", result.Exception);
@@ -92,6 +78,27 @@ internal static class GeneratorHarness
             output,
             trees.ToDictionary(t => t.FilePath, t => t.GetText(), StringComparer.Ordinal));
     }
+
+    /// <summary>A C# file as the compiler would parse it; a path relative to <c>app/</c> is made full.</summary>
+    public static SyntaxTree Parse(string path, string source) =>
+        CSharpSyntaxTree.ParseText(SourceText.From(source), ParseOptions, FullPath(path));
+
+    /// <summary>The project's compilation: the files, the implicit global usings, and the runtime library's references.</summary>
+    public static CSharpCompilation CreateCompilation(IEnumerable<(string Path, string Source)> files) =>
+        CSharpCompilation.Create(
+            "TestApp",
+            files.Select(f => Parse(f.Path, f.Source)).Append(Parse(ProjectDir + "obj/GlobalUsings.g.cs", GlobalUsings)),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>A driver of the generator with the pages as AdditionalFiles and the global options; with <paramref name="trackSteps"/>, it records each step's run.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<string>? pages = null, IReadOnlyDictionary<string, string>? globalOptions = null, bool trackSteps = false) =>
+        CSharpGeneratorDriver.Create(
+            [new RouteManifestGenerator().AsSourceGenerator()],
+            (pages ?? []).Select(p => (AdditionalText)new InMemoryAdditionalText(FullPath(p))),
+            ParseOptions,
+            new TestOptionsProvider(globalOptions ?? DefaultGlobalOptions),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using NextRouteHandlers.Manifest;
 
 namespace NextRouteHandlers.Generators.Tests;
@@ -67,6 +69,28 @@ public class MetadataFileTests
         Assert.Equal("/blog/icon", Assert.Single(run.Routes).Pattern);
         Assert.Contains("MetadataResponses.Image(global::App.Icon.Image(), \"image/svg+xml\")", run.Generated, StringComparison.Ordinal);
         DiagnosticAssert.Compiles(run);
+    }
+
+    [Theory]
+    [InlineData("image/svg+xml; name=\\\"a\\\\b\\\"")]
+    [InlineData("image/png\\n; x=\\t\\u2028")]
+    [InlineData("image/{0}+{{x}}")]
+    public void An_image_content_type_reaches_the_generated_code_as_written(string escapedContentType)
+    {
+        var run = GeneratorHarness.Run([("icon.cs", $$"""
+            namespace App;
+            public static class Icon
+            {
+                public const string ContentType = "{{escapedContentType}}";
+                public static byte[] Image() => [1];
+            }
+            """)]);
+
+        DiagnosticAssert.None(run);
+        DiagnosticAssert.Compiles(run);
+        var contentType = run.OutputCompilation.GetTypeByMetadataName("App.Icon")!.GetMembers("ContentType").OfType<IFieldSymbol>().Single().ConstantValue;
+        var literals = run.GeneratedTree!.GetRoot().DescendantTokens().Where(t => t.IsKind(SyntaxKind.StringLiteralToken)).Select(t => t.ValueText);
+        Assert.Contains(contentType, literals);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
 namespace NextRouteHandlers.Generators.Model;
 
 /// <summary>The MSBuild properties the generator reads.</summary>
@@ -6,6 +8,24 @@ namespace NextRouteHandlers.Generators.Model;
 /// <param name="RootNamespace">The namespace of the generated <c>AppRoutes</c> class.</param>
 internal sealed record AppOptions(string AppDirectory, string ProjectDirectory, string RootNamespace)
 {
+    /// <summary>
+    /// Reads <c>RouteHandlersAppDirectory</c>, <c>ProjectDir</c> and <c>RootNamespace</c> (see <c>RouteHandlers.targets</c>);
+    /// without an app folder, <c>app/</c> in the project folder.
+    /// </summary>
+    public static AppOptions From(AnalyzerConfigOptions global)
+    {
+        global.TryGetValue("build_property.RouteHandlersAppDirectory", out var appDirectory);
+        global.TryGetValue("build_property.ProjectDir", out var projectDirectory);
+        global.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        var project = PathText.AsDirectory(projectDirectory);
+        var app = PathText.AsDirectory(appDirectory);
+        if (app.Length == 0 && project.Length > 0) app = project + "app/";
+        return new AppOptions(app, project, rootNamespace ?? string.Empty);
+    }
+
+    /// <summary>True for a file of the app: inside the app folder and in no private folder.</summary>
+    public bool Serves(string filePath) => Contains(filePath) && !IsInPrivateFolder(filePath);
+
     public bool Contains(string filePath) => AppDirectory.Length > 0 && PathText.Normalize(filePath).StartsWith(AppDirectory, StringComparison.Ordinal);
 
     public string RelativeToApp(string filePath) => PathText.Normalize(filePath).Substring(AppDirectory.Length);
