@@ -8,7 +8,7 @@ namespace NextRouteHandlers.Generators;
 /// <summary>
 /// The source generator: every <c>route.cs</c> under the app folder (MSBuild property
 /// <c>RouteHandlersAppDirectory</c>, default <c>app/</c>) becomes a route of the generated <c>AppRoutes.Manifest</c>,
-/// each metadata file (<c>robots.cs</c>, ...) a metadata route, and <c>app/proxy.cs</c> its proxy.
+/// each metadata file (<c>robots.cs</c>, <c>robots.txt</c>, <c>icon.png</c>, ...) a metadata route, and <c>app/proxy.cs</c> its proxy.
 /// </summary>
 /// <remarks>
 /// The pipeline carries values only (records of strings, numbers and <see cref="EquatableArray{T}"/>, no symbol,
@@ -19,7 +19,8 @@ namespace NextRouteHandlers.Generators;
 /// file with the semantic model into its model (<see cref="RouteFileParser"/>, <see cref="MetadataFileParser"/>,
 /// <see cref="ProxyFileParser"/>); Roslyn runs it again for each such file when the compilation changes, but an
 /// output equal to the last one stops there. Then the model is paired with the options and placed in the app
-/// (<see cref="AppFiles"/>), and the models of each kind are collected. Page files give their paths only.</item>
+/// (<see cref="AppFiles"/>), and the models of each kind are collected. Page files give their paths only, static
+/// metadata files (<see cref="StaticFileParser"/>) the paths the build lists.</item>
 /// <item><see cref="TrackingNames.App"/>: validation across the tree (<see cref="ManifestBuilder"/>), the one step that
 /// sees every file, returning the <see cref="ManifestModel"/> and the diagnostics.</item>
 /// <item><see cref="TrackingNames.Manifest"/> and <see cref="TrackingNames.Diagnostics"/>: each feeds one output, so
@@ -63,6 +64,17 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
             static (syntax, cancellationToken) => ProxyFileParser.Parse((CompilationUnitSyntax)syntax.Node, syntax.SemanticModel, cancellationToken),
             AppFiles.Proxy);
 
+        // The build lists the static files (robots.txt, icon.png, ...) in an option; their bytes are embedded, never read here.
+        var staticFiles = context.AnalyzerConfigOptionsProvider
+            .SelectMany(static (provider, _) => StaticFileParser.Listed(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.StaticFile.Parsed)
+            .Combine(options)
+            .WithTrackingName(TrackingNames.StaticFile.WithOptions)
+            .SelectMany(static (pair, _) => AppFiles.StaticFile(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.StaticFile.InApp)
+            .Collect()
+            .WithTrackingName(TrackingNames.StaticFile.Collected);
+
         var pageFiles = context.AdditionalTextsProvider
             .Select(static (text, _) => PathText.Normalize(text.Path))
             .Where(static path => System.IO.Path.GetFileNameWithoutExtension(path) == "page")
@@ -76,13 +88,14 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
 
         var app = routeFiles
             .Combine(metadataFiles)
+            .Combine(staticFiles)
             .Combine(proxyFiles)
             .Combine(pageFiles)
             .Combine(options)
             .Select(static (input, _) =>
             {
-                var ((((routes, metadata), proxies), pages), appOptions) = input;
-                return ManifestBuilder.Build(routes, metadata, proxies, pages, appOptions);
+                var (((((routes, metadata), statics), proxies), pages), appOptions) = input;
+                return ManifestBuilder.Build(routes, metadata.AddRange(statics), proxies, pages, appOptions);
             })
             .WithTrackingName(TrackingNames.App);
 
