@@ -120,7 +120,9 @@ internal sealed class AppTreeValidator
         var folderPath = folders.Take(folders.Length - 1);
         if (metadataUrlSegment is not null)
         {
-            // robots.cs serves /robots.txt: Next.js names its app path /robots.txt/route.
+            // robots.cs serves /robots.txt: Next.js names its app path /robots.txt/route. In a route group, the name
+            // gets the group's suffix (icon.png in app/(shop)/ serves /icon-<suffix>.png).
+            metadataUrlSegment = MetadataUrlSuffix.Apply(metadataUrlSegment, folders.Take(folders.Length - 1));
             segments.Add(new RouteSegment(SegmentKind.Static, metadataUrlSegment));
             folderPath = folderPath.Concat([metadataUrlSegment]);
             leafName = "route";

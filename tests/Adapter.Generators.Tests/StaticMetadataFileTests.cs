@@ -121,6 +121,40 @@ public class StaticMetadataFileTests
         DiagnosticAssert.Compiles(run);
     }
 
+    [Fact]
+    public void In_a_route_group_the_url_gets_the_groups_suffix_as_in_nextjs()
+    {
+        // Next.js 16.4.6 served app/(grp)/icon.png at /icon-xg96ha.png; the suffix hashes the folder path.
+        var run = GeneratorHarness.RunStatic("(grp)/icon.png", "(grp)/sitemap.xml", "blog/(a)/twitter-image1.png");
+
+        DiagnosticAssert.None(run);
+        Assert.Equal(
+            [("/blog/twitter-image1-" + MetadataUrlSuffix.Of("/blog/(a)") + ".png", "/blog/(a)/twitter-image1-" + MetadataUrlSuffix.Of("/blog/(a)") + ".png/route"), ("/icon-xg96ha.png", "/(grp)/icon-xg96ha.png/route"), ("/sitemap.xml", "/(grp)/sitemap.xml/route")],
+            run.Routes.Select(r => (r.Pattern, r.AppPath)).Order());
+    }
+
+    [Theory]
+    [InlineData("/(grp)", "xg96ha")]
+    [InlineData("/client/(meme)/more-route", "769mad")]
+    [InlineData("/lookup/[domain]/(dns)", "j9m0i")]
+    public void The_group_suffix_is_nextjs_djb2_hash_in_base_36(string folderPath, string suffix) =>
+        Assert.Equal(suffix, MetadataUrlSuffix.Of(folderPath));
+
+    [Fact]
+    public void A_code_image_in_a_route_group_gets_the_suffix_too()
+    {
+        var run = GeneratorHarness.Run([("(shop)/opengraph-image.cs", """
+            namespace App;
+            public static class OpenGraphImage
+            {
+                public static byte[] Image() => [1];
+            }
+            """)]);
+
+        DiagnosticAssert.None(run);
+        Assert.Equal("/opengraph-image-" + MetadataUrlSuffix.Of("/(shop)"), Assert.Single(run.Routes).Pattern);
+    }
+
     [Theory]
     [InlineData("robots.txt/route.cs", "robots.txt", "/robots.txt")]
     [InlineData("blog/icon.png/route.cs", "blog/icon.png", "/blog/icon.png")]
