@@ -155,6 +155,44 @@ public class StaticMetadataFileTests
         Assert.Equal("/opengraph-image-" + MetadataUrlSuffix.Of("/(shop)"), Assert.Single(run.Routes).Pattern);
     }
 
+    [Fact]
+    public void The_same_file_in_two_route_groups_serves_two_urls_but_a_sitemap_conflicts()
+    {
+        var run = GeneratorHarness.RunStatic("(a)/icon.png", "(b)/icon.png", "(a)/sitemap.xml", "sitemap.xml");
+
+        var diagnostic = DiagnosticAssert.Single(run, "RH0020");
+        Assert.Equal("Conflicting metadata files at /sitemap.xml: app/(a)/sitemap.xml and app/sitemap.xml", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(["/icon-" + MetadataUrlSuffix.Of("/(a)") + ".png", "/icon-" + MetadataUrlSuffix.Of("/(b)") + ".png", "/sitemap.xml"], run.Routes.Select(r => r.Pattern).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("robots.cs", "robots.txt", "/robots.txt")]
+    [InlineData("sitemap.cs", "sitemap.xml", "/sitemap.xml")]
+    [InlineData("blog/sitemap.cs", "blog/sitemap.xml", "/blog/sitemap.xml")]
+    [InlineData("manifest.cs", "manifest.webmanifest", "/manifest.webmanifest")]
+    [InlineData("manifest.cs", "manifest.json", "/manifest.json and /manifest.webmanifest")]
+    public void A_code_file_beside_its_static_form_is_RH0020(string codeFile, string staticFile, string urls)
+    {
+        var run = GeneratorHarness.Run([(codeFile, CodeForm(codeFile))], staticFiles: [staticFile]);
+
+        var diagnostic = DiagnosticAssert.Single(run, "RH0020");
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.StartsWith("Conflicting metadata files at " + urls + ": ", message, StringComparison.Ordinal);
+        Assert.Contains("app/" + codeFile, message, StringComparison.Ordinal);
+        Assert.Contains("app/" + staticFile, message, StringComparison.Ordinal);
+        Assert.Single(run.Routes);
+    }
+
+    [Fact]
+    public void Both_forms_of_the_manifest_file_are_RH0020()
+    {
+        var run = GeneratorHarness.RunStatic("manifest.json", "manifest.webmanifest");
+
+        var diagnostic = DiagnosticAssert.Single(run, "RH0020");
+        Assert.Equal("Conflicting metadata files at /manifest.json and /manifest.webmanifest: app/manifest.json and app/manifest.webmanifest", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("/manifest.json", Assert.Single(run.Routes).Pattern);
+    }
+
     [Theory]
     [InlineData("robots.txt/route.cs", "robots.txt", "/robots.txt")]
     [InlineData("blog/icon.png/route.cs", "blog/icon.png", "/blog/icon.png")]
