@@ -52,13 +52,13 @@ public class StaticMetadataFileTests
     }
 
     [Fact]
-    public void Images_may_carry_one_digit_as_nextjs_16_serves_them()
+    public void Images_may_carry_a_number_as_nextjs_16_serves_them()
     {
-        var run = GeneratorHarness.RunStatic("icon.png", "icon1.png", "icon9.svg", "apple-icon2.png", "opengraph-image0.jpg", "twitter-image3.gif", "icon12.png", "icon-1.png", "sitemap1.xml", "favicon1.ico");
+        var run = GeneratorHarness.RunStatic("icon.png", "icon1.png", "icon9.svg", "icon12.png", "apple-icon2.png", "opengraph-image0.jpg", "twitter-image3.gif", "icon4294967295.png", "icon4294967296.png", "icon-1.png", "icon1a.png", "sitemap1.xml", "favicon1.ico");
 
         DiagnosticAssert.None(run);
         Assert.Equal(
-            ["/apple-icon2.png", "/icon.png", "/icon1.png", "/icon9.svg", "/opengraph-image0.jpg", "/twitter-image3.gif"],
+            ["/apple-icon2.png", "/icon.png", "/icon1.png", "/icon12.png", "/icon4294967295.png", "/icon9.svg", "/opengraph-image0.jpg", "/twitter-image3.gif"],
             run.Routes.Select(r => r.Pattern).Order(StringComparer.Ordinal));
     }
 

@@ -2,12 +2,12 @@ namespace NextRouteHandlers.Generators.Model;
 
 /// <summary>
 /// A static metadata file of the App Router (<c>robots.txt</c>, <c>icon.png</c>, ...), as Next.js 16 (Turbopack)
-/// recognises it: the name before the first dot, with one optional digit for the images (<c>icon1.png</c>), and one
+/// recognises it: the name before the first dot, with an optional number for the images (<c>icon1.png</c>), and one
 /// of the convention's extensions after it. Names are compared as written (case-sensitive), as Next.js compares them.
 /// </summary>
 /// <param name="Name">The base name: <c>robots</c>, <c>icon</c>, <c>opengraph-image</c>, ...</param>
 /// <param name="RootOnly">True for <c>favicon</c>, <c>robots</c> and <c>manifest</c>, which are metadata only directly in <c>app/</c>.</param>
-/// <param name="Numbered">True for the images, which may carry one digit after the name.</param>
+/// <param name="Numbered">True for the images, which may carry a number after the name.</param>
 /// <param name="Extensions">The extensions Next.js serves for the name.</param>
 internal sealed record StaticFileConvention(string Name, bool RootOnly, bool Numbered, string[] Extensions)
 {
@@ -25,8 +25,8 @@ internal sealed record StaticFileConvention(string Name, bool RootOnly, bool Num
 
     /// <summary>
     /// The convention <paramref name="fileName"/> follows, or null for a file Next.js does not serve: another name,
-    /// another extension, another case (<c>Icon.png</c>, <c>icon.PNG</c>), two digits (<c>icon12.png</c>) or a second
-    /// dot (<c>opengraph-image.alt.txt</c>, which Next.js reads only for the pages' <c>og:image:alt</c>).
+    /// another extension, another case (<c>Icon.png</c>, <c>icon.PNG</c>), a number beyond 32 bits, or a second dot
+    /// (<c>opengraph-image.alt.txt</c>, which Next.js reads only for the pages' <c>og:image:alt</c>).
     /// </summary>
     public static StaticFileConvention? ForFile(string fileName)
     {
@@ -64,6 +64,12 @@ internal sealed record StaticFileConvention(string Name, bool RootOnly, bool Num
         },
     };
 
-    private bool Names(string stem) =>
-        stem == Name || (Numbered && stem.Length == Name.Length + 1 && stem.StartsWith(Name, StringComparison.Ordinal) && stem[Name.Length] is >= '0' and <= '9');
+    // Turbopack's scan takes any number that fits in 32 bits (icon12.png); next@16.4.6 served such a file.
+    private bool Names(string stem)
+    {
+        if (stem == Name) return true;
+        if (!Numbered || stem.Length <= Name.Length || !stem.StartsWith(Name, StringComparison.Ordinal)) return false;
+        var number = stem.Substring(Name.Length);
+        return number.All(c => c is >= '0' and <= '9') && uint.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+    }
 }
