@@ -236,6 +236,28 @@ public class StaticMetadataFileTests
         Assert.Single(run.WithId("RH0001"));
     }
 
+    [Fact]
+    public void An_llms_txt_route_as_the_docs_write_it_is_an_ordinary_cached_route()
+    {
+        // Next.js 16 has no llms.txt convention (docs/writing-routes.md): app/llms.txt is not served, a route is.
+        var run = GeneratorHarness.Run([("llms.txt/route.cs", """
+            public static class LlmsTxt
+            {
+                public const string Dynamic = "force-static";
+
+                public static Response GET() => new("# My Site\n\n> What the site is about.\n",
+                    new ResponseInit { Headers = { { "content-type", "text/plain; charset=utf-8" } } });
+            }
+            """)], staticFiles: ["llms.txt"]);
+
+        DiagnosticAssert.None(run);
+        var route = Assert.Single(run.Routes);
+        Assert.Equal(("/llms.txt", "/llms.txt/route"), (route.Pattern, route.AppPath));
+        Assert.Contains("DynamicMode.ForceStatic", route.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("RouteKind.Metadata", route.Text, StringComparison.Ordinal);
+        DiagnosticAssert.Compiles(run);
+    }
+
     private static string CodeForm(string file) => Path.GetFileNameWithoutExtension(file) switch
     {
         "robots" => "using NextRouteHandlers.Metadata; namespace App; public static class RobotsFile { public static Robots Robots() => new(); }",

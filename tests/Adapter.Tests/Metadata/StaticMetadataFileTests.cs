@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using NextRouteHandlers.Http;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Metadata;
 using NextRouteHandlers.Testing;
@@ -114,6 +115,24 @@ public class StaticMetadataFileTests
         var reason = Assert.IsType<InvalidOperationException>(failure.InnerException);
         Assert.Contains("'NextRouteHandlers/app/favicon.ico'", reason.Message, StringComparison.Ordinal);
         Assert.Contains("app/favicon.ico", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_llms_txt_route_is_an_ordinary_route_dynamic_unless_it_opts_into_the_cache()
+    {
+        // Next.js 16 has no llms.txt convention, and /llms.txt is no metadata file's URL (docs/writing-routes.md).
+        var runs = 0;
+        RouteHandler llms = Routes.Handler(_ => new Response("# Site " + Interlocked.Increment(ref runs)));
+        await using var app = await LoopbackApp.StartAsync([
+            Routes.Define("/llms.txt", new RouteHandlerTable { Get = llms }),
+            Routes.Define("/static/llms.txt", new RouteHandlerTable { Get = llms }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic }),
+        ]);
+
+        var dynamicBodies = new[] { await app.Client.GetStringAsync("/llms.txt"), await app.Client.GetStringAsync("/llms.txt") };
+        using var cached = await app.Client.GetAsync("/static/llms.txt");
+
+        Assert.NotEqual(dynamicBodies[0], dynamicBodies[1]);
+        Assert.Equal("HIT", cached.Headers.NonValidated["x-nextjs-cache"].ToString());
     }
 
     [Fact]
