@@ -65,26 +65,19 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
             AppFiles.Proxy);
 
         // The build lists the static files (robots.txt, icon.png, ...) in an option; their bytes are embedded, never read here.
-        var staticFiles = context.AnalyzerConfigOptionsProvider
-            .SelectMany(static (provider, _) => StaticFileParser.Listed(provider.GlobalOptions))
-            .WithTrackingName(TrackingNames.StaticFile.Parsed)
-            .Combine(options)
-            .WithTrackingName(TrackingNames.StaticFile.WithOptions)
-            .SelectMany(static (pair, _) => AppFiles.StaticFile(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.StaticFile.InApp)
-            .Collect()
-            .WithTrackingName(TrackingNames.StaticFile.Collected);
+        var staticFiles = Placed(
+            context.AnalyzerConfigOptionsProvider.SelectMany(static (provider, _) => StaticFileParser.Listed(provider.GlobalOptions)),
+            options,
+            TrackingNames.StaticFile,
+            AppFiles.StaticFile);
 
-        var pageFiles = context.AdditionalTextsProvider
-            .Select(static (text, _) => PathText.Normalize(text.Path))
-            .Where(static path => System.IO.Path.GetFileNameWithoutExtension(path) == "page")
-            .WithTrackingName(TrackingNames.Page.Parsed)
-            .Combine(options)
-            .WithTrackingName(TrackingNames.Page.WithOptions)
-            .SelectMany(static (pair, _) => AppFiles.Page(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.Page.InApp)
-            .Collect()
-            .WithTrackingName(TrackingNames.Page.Collected);
+        var pageFiles = Placed(
+            context.AdditionalTextsProvider
+                .Select(static (text, _) => PathText.Normalize(text.Path))
+                .Where(static path => System.IO.Path.GetFileNameWithoutExtension(path) == "page"),
+            options,
+            TrackingNames.Page,
+            AppFiles.Page);
 
         var app = routeFiles
             .Combine(metadataFiles)
@@ -117,8 +110,19 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
         Func<string, bool> isFileName,
         Func<GeneratorSyntaxContext, CancellationToken, T> parse,
         Func<T, AppOptions, ImmutableArray<T>> place) =>
-        context.SyntaxProvider
-            .CreateSyntaxProvider((node, _) => node is CompilationUnitSyntax && isFileName(FileName(node.SyntaxTree.FilePath)), parse)
+        Placed(
+            context.SyntaxProvider.CreateSyntaxProvider((node, _) => node is CompilationUnitSyntax && isFileName(FileName(node.SyntaxTree.FilePath)), parse),
+            options,
+            steps,
+            place);
+
+    /// <summary>The steps of one kind of file after it is read: paired with the options, placed in the app, collected.</summary>
+    private static IncrementalValueProvider<ImmutableArray<TModel>> Placed<TFile, TModel>(
+        IncrementalValuesProvider<TFile> files,
+        IncrementalValueProvider<AppOptions> options,
+        TrackingNames.FileSteps steps,
+        Func<TFile, AppOptions, ImmutableArray<TModel>> place) =>
+        files
             .WithTrackingName(steps.Parsed)
             .Combine(options)
             .WithTrackingName(steps.WithOptions)

@@ -4,6 +4,7 @@ using NextRouteHandlers.Http;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Metadata;
 using NextRouteHandlers.Testing;
+using NextRouteHandlers.Tests.Pipeline;
 
 namespace NextRouteHandlers.Tests.Metadata;
 
@@ -57,11 +58,7 @@ public class StaticMetadataFileTests
     }
 
     [Theory]
-    [InlineData("POST")]
-    [InlineData("PUT")]
-    [InlineData("PATCH")]
-    [InlineData("DELETE")]
-    [InlineData("OPTIONS")]
+    [MemberData(nameof(MethodResolutionTests.RefusedOnPrerenderedRoutes), MemberType = typeof(MethodResolutionTests))]
     public async Task Any_other_method_is_405_as_nextjs_answers_it_on_a_prerendered_route(string method)
     {
         await using var app = await Start();
