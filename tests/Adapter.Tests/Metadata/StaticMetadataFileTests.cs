@@ -73,19 +73,20 @@ public class StaticMetadataFileTests
     }
 
     [Fact]
-    public async Task A_text_file_is_gzipped_for_a_client_that_accepts_it_and_an_image_is_not()
+    public async Task Text_files_and_the_favicon_are_gzipped_for_a_client_that_accepts_it_and_a_png_is_not()
     {
-        await using var app = await Start();
-        var robots = new HttpRequestMessage(HttpMethod.Get, "/robots.txt") { Headers = { { "Accept-Encoding", "gzip" } } };
-        var icon = new HttpRequestMessage(HttpMethod.Get, "/icon.png") { Headers = { { "Accept-Encoding", "gzip" } } };
+        // next@16.4.6 gzipped /robots.txt and /favicon.ico (image/x-icon is compressible, as in mime-db) but not /icon.png.
+        await using var app = await Start(StaticFile("icon.png", "image/png"), StaticFile("robots.txt", "text/plain"), StaticFile("favicon.ico", "image/x-icon"));
 
-        using var text = await app.Client.SendAsync(robots);
-        using var image = await app.Client.SendAsync(icon);
+        using var text = await GetGzipAsync(app, "/robots.txt");
+        using var favicon = await GetGzipAsync(app, "/favicon.ico");
+        using var image = await GetGzipAsync(app, "/icon.png");
 
         Assert.Equal(["gzip"], text.Content.Headers.ContentEncoding);
-        await using var unzipped = new GZipStream(await text.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
-        using var reader = new StreamReader(unzipped);
-        Assert.StartsWith("User-agent: *\nAllow: /\n", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("User-agent: *\nAllow: /\n", System.Text.Encoding.UTF8.GetString(await GunzipAsync(text)), StringComparison.Ordinal);
+        Assert.Equal(["gzip"], favicon.Content.Headers.ContentEncoding);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Metadata", "Files", "favicon.ico")), await GunzipAsync(favicon));
+        Assert.Equal(["Accept-Encoding"], favicon.Headers.Vary);
         Assert.Empty(image.Content.Headers.ContentEncoding);
         Assert.Equal(Icon, await image.Content.ReadAsByteArrayAsync());
     }
@@ -107,11 +108,11 @@ public class StaticMetadataFileTests
     public async Task A_file_the_build_did_not_embed_stops_the_app_at_startup_with_the_reason()
     {
         // The startup prerender serves every metadata file once, as next build does, so a missing resource fails there.
-        var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await (await Start(StaticFile("favicon.ico", "image/x-icon"))).DisposeAsync());
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await (await Start(StaticFile("apple-icon.png", "image/png"))).DisposeAsync());
 
         var reason = Assert.IsType<InvalidOperationException>(failure.InnerException);
-        Assert.Contains("'NextRouteHandlers/app/favicon.ico'", reason.Message, StringComparison.Ordinal);
-        Assert.Contains("app/favicon.ico", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'NextRouteHandlers/app/apple-icon.png'", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("app/apple-icon.png", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,6 +131,17 @@ public class StaticMetadataFileTests
 
         Assert.NotEqual(dynamicBodies[0], dynamicBodies[1]);
         Assert.Equal("HIT", cached.Headers.NonValidated["x-nextjs-cache"].ToString());
+    }
+
+    private static Task<HttpResponseMessage> GetGzipAsync(LoopbackApp app, string path) =>
+        app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Accept-Encoding", "gzip" } } });
+
+    private static async Task<byte[]> GunzipAsync(HttpResponseMessage response)
+    {
+        await using var unzipped = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        await unzipped.CopyToAsync(bytes);
+        return bytes.ToArray();
     }
 
     [Fact]
