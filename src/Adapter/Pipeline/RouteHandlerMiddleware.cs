@@ -122,7 +122,9 @@ internal sealed partial class RouteHandlerMiddleware
         var resolution = MethodResolution.For(route, context.Request.Method);
         if (resolution.Handler is not { } handler)
         {
-            await ResponseWriter.WriteEmptyAsync(context, resolution.EmptyStatus, new KeyValuePair<string, string>("Allow", route.Allow)).ConfigureAwait(false);
+            await (resolution.Prerendered
+                ? RouterResponses.WritePrerenderedMethodNotAllowedAsync(context)
+                : ResponseWriter.WriteEmptyAsync(context, resolution.EmptyStatus, new KeyValuePair<string, string>("Allow", route.Allow))).ConfigureAwait(false);
             return;
         }
 
