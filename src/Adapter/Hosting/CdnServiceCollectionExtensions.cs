@@ -20,6 +20,7 @@ internal static class CdnServiceCollectionExtensions
         services.TryAddSingleton(sp => new CdnMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(sp => new CdnPurging(CreatePurger(sp)));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CdnPurging>());
+        services.TryAddSingleton<CdnEdge>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
+using NextRouteHandlers.Cdn;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Manifest;
@@ -25,6 +26,7 @@ internal sealed partial class RouteHandlerMiddleware
     private readonly ResponseSender _sender;
     private readonly ResponseCache _cache;
     private readonly TimeProvider _time;
+    private readonly CdnEdge _cdn;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
@@ -38,6 +40,7 @@ internal sealed partial class RouteHandlerMiddleware
     /// <param name="build">The build id of cache keys.</param>
     /// <param name="cacheOptions">The cache options (the on-demand revalidation secret).</param>
     /// <param name="time">The app's clock.</param>
+    /// <param name="cdn">What the CDN is told: its header profile, purges, served entries.</param>
     /// <exception cref="OptionsValidationException">A next.config rule is invalid.</exception>
     /// <exception cref="InvalidOperationException">A proxy matcher is invalid.</exception>
     public RouteHandlerMiddleware(
@@ -50,7 +53,8 @@ internal sealed partial class RouteHandlerMiddleware
         RouteCacheState cacheState,
         CacheBuild build,
         IOptions<CacheOptions> cacheOptions,
-        TimeProvider time)
+        TimeProvider time,
+        CdnEdge cdn)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,6 +63,7 @@ internal sealed partial class RouteHandlerMiddleware
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _cdn = cdn ?? throw new ArgumentNullException(nameof(cdn));
         var errors = new List<string>();
         var rules = RoutingRules.Compile(nextConfig.Value, errors);
         if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
@@ -71,6 +76,7 @@ internal sealed partial class RouteHandlerMiddleware
             build ?? throw new ArgumentNullException(nameof(build)),
             new RevalidationSecret(cacheOptions.Value.RevalidateSecret),
             _sender,
+            _cdn,
             logger);
     }
 
@@ -79,6 +85,7 @@ internal sealed partial class RouteHandlerMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        _cdn.Prepare(context);
         var decision = await _router.RouteAsync(context).ConfigureAwait(false);
         switch (decision.Kind)
         {
@@ -163,6 +170,7 @@ internal sealed partial class RouteHandlerMiddleware
             case HandlerOutcomeKind.Responded:
                 // Next.js runs the revalidations a handler asked for before its response completes, redirects included.
                 await _cache.InvalidateAsync(outcome.Scope.InvalidationsIfAny).ConfigureAwait(false);
+                _cdn.Invalidated(outcome.Scope.InvalidationsIfAny);
                 return outcome.Response;
             case HandlerOutcomeKind.Failed:
                 PipelineLog.HandlerFailed(_logger, outcome.Exception, outcome.Problem!);
