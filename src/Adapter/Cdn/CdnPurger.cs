@@ -29,7 +29,7 @@ internal sealed class CdnPurger : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<string, string> _recorded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyCollection<string>> _recorded = new(StringComparer.Ordinal);
     private TaskCompletionSource _wake = NewSignal();
 
     /// <summary>Creates the purger.</summary>
@@ -62,10 +62,10 @@ internal sealed class CdnPurger : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(tags);
-        var signature = string.Join('\n', tags);
-        if (_recorded.TryGetValue(path, out var known) && known == signature) return;
+        // A hit from the memory tier hands the entry's own tag list again: the reference check is the common case.
+        if (_recorded.TryGetValue(path, out var known) && (ReferenceEquals(known, tags) || known.SequenceEqual(tags, StringComparer.Ordinal))) return;
         if (_recorded.Count >= MaxRememberedPaths) _recorded.Clear();
-        _recorded[path] = signature;
+        _recorded[path] = tags;
         _work.Writer.TryWrite(new Work(null, path, tags));
     }
 
