@@ -27,7 +27,13 @@ internal static class CdnServiceCollectionExtensions
     private static CdnPurger? CreatePurger(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<CacheOptions>>().Value.Cdn.FrontDoor;
-        if (!options.IsConfigured) return null;
+        return options.IsConfigured ? CreateFrontDoorPurger(services, options) : null;
+    }
+
+    // Apart, so that an app without a Front Door endpoint never loads the Azure SDK types it names on the start path.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static CdnPurger CreateFrontDoorPurger(IServiceProvider services, FrontDoorCdnOptions options)
+    {
         var stores = services.GetRequiredService<CacheStores>();
         IPurgeQueue queue = stores.BlobContainer is { } container ? new BlobPurgeQueue(container) : new MemoryPurgeQueue();
         ICdnPathIndex index = stores.BlobContainer is { } shared ? new BlobCdnPathIndex(shared) : new MemoryCdnPathIndex();
