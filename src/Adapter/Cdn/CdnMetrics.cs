@@ -6,7 +6,7 @@ namespace NextRouteHandlers.Cdn;
 internal sealed class CdnMetrics : IDisposable
 {
     /// <summary>The meter name.</summary>
-    public const string MeterName = "NextRouteHandlers.Cdn";
+    public const string MeterName = Diagnostics.RouteHandlerTelemetry.CdnMeterName;
 
     private static readonly KeyValuePair<string, object?>[] Outcomes =
         Enum.GetValues<PurgeOutcome>().Select(o => new KeyValuePair<string, object?>("outcome", o.ToString().ToLowerInvariant())).ToArray();

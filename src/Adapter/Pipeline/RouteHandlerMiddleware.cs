@@ -8,6 +8,7 @@ using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Rendering;
 using NextRouteHandlers.Caching.Engine;
+using NextRouteHandlers.Diagnostics;
 
 namespace NextRouteHandlers.Pipeline;
 
@@ -26,6 +27,7 @@ internal sealed partial class RouteHandlerMiddleware
     private readonly ResponseCache _cache;
     private readonly TimeProvider _time;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
+    private readonly RouteHandlerMetrics? _metrics;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
     /// <param name="manifest">The app's routes and proxy.</param>
@@ -38,6 +40,7 @@ internal sealed partial class RouteHandlerMiddleware
     /// <param name="build">The build id of cache keys.</param>
     /// <param name="cacheOptions">The cache options (the on-demand revalidation secret).</param>
     /// <param name="time">The app's clock.</param>
+    /// <param name="metrics">Where request and handler durations are recorded.</param>
     /// <exception cref="OptionsValidationException">A next.config rule is invalid.</exception>
     /// <exception cref="InvalidOperationException">A proxy matcher is invalid.</exception>
     public RouteHandlerMiddleware(
@@ -50,7 +53,8 @@ internal sealed partial class RouteHandlerMiddleware
         RouteCacheState cacheState,
         CacheBuild build,
         IOptions<CacheOptions> cacheOptions,
-        TimeProvider time)
+        TimeProvider time,
+        RouteHandlerMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,6 +63,7 @@ internal sealed partial class RouteHandlerMiddleware
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _metrics = metrics;
         var errors = new List<string>();
         var rules = RoutingRules.Compile(nextConfig.Value, errors);
         if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
@@ -79,7 +84,9 @@ internal sealed partial class RouteHandlerMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        using var telemetry = RequestTelemetry.Start(context, _metrics);
         var decision = await _router.RouteAsync(context).ConfigureAwait(false);
+        telemetry?.Routed(decision);
         switch (decision.Kind)
         {
             case RouteDecisionKind.Redirect:
@@ -154,7 +161,7 @@ internal sealed partial class RouteHandlerMiddleware
 
     private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
     {
-        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request) { Time = _time, Logger = _logger }, route.SourceFile).ConfigureAwait(false);
+        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request) { Time = _time, Logger = _logger, Metrics = _metrics }, route.SourceFile).ConfigureAwait(false);
         switch (outcome.Kind)
         {
             case HandlerOutcomeKind.Responded when outcome.Refusal is { } reason:
