@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace NextRouteHandlers.Diagnostics;
@@ -11,6 +12,10 @@ internal static class RouteHandlerActivities
 {
     /// <summary>The operation name of the request span, by which the proxy and the router find it.</summary>
     public const string RequestOperation = "NextRouteHandlers.Request";
+
+    // Span names made once per route (a bounded set: the manifest's patterns and the methods), not on every request.
+    private static readonly ConcurrentDictionary<(string Method, string Route), string> RequestNames = new();
+    private static readonly ConcurrentDictionary<string, string> HandlerNames = new(StringComparer.Ordinal);
 
     public static readonly ActivitySource Source = new(RouteHandlerTelemetry.ActivitySourceName, typeof(RouteHandlerActivities).Assembly.GetName().Version?.ToString());
 
@@ -34,7 +39,7 @@ internal static class RouteHandlerActivities
     public static void NameRequest(Activity activity, string route)
     {
         var method = (string?)activity.GetTagItem(TelemetryTags.HttpMethod) ?? HttpMethodTag.Other;
-        activity.DisplayName = (method == HttpMethodTag.Other ? "HTTP" : method) + " " + route;
+        activity.DisplayName = RequestNames.GetOrAdd((method, route), static key => (key.Method == HttpMethodTag.Other ? "HTTP" : key.Method) + " " + key.Route);
         activity.SetTag(TelemetryTags.HttpRoute, route);
         activity.SetTag(TelemetryTags.NextRoute, route);
     }
@@ -56,7 +61,7 @@ internal static class RouteHandlerActivities
     public static Activity? StartHandler(string route, string method)
     {
         if (!Source.HasListeners()) return null;
-        var activity = Source.StartActivity("executing api route (app) " + route, ActivityKind.Internal);
+        var activity = Source.StartActivity(HandlerNames.GetOrAdd(route, static r => "executing api route (app) " + r), ActivityKind.Internal);
         if (activity is null) return null;
         activity.SetTag(TelemetryTags.HttpRoute, route);
         activity.SetTag(TelemetryTags.NextRoute, route);
