@@ -7,8 +7,8 @@ namespace BenchApp;
 /// <summary>
 /// Counts what the response cache reports on its meter (<see cref="CacheMetrics.MeterName"/>), so the benchmark can
 /// tell requests answered from the per-instance memory (L1) from those that read the store: every cached request
-/// is one <c>route_cache.lookups</c> measurement, and each store read one <c>route_cache.store.duration</c>
-/// measurement tagged <c>operation=read</c>; an L1 hit records no store read. Served by <c>/bench/stats</c>.
+/// is one <c>nextroutehandlers.cache.lookups</c> measurement, and each store read one
+/// <c>nextroutehandlers.cache.store.duration</c> measurement (seconds, kept here in milliseconds) tagged <c>nextroutehandlers.store.operation=read</c>; an L1 hit records no store read. Served by <c>/bench/stats</c>.
 /// </summary>
 internal sealed class CacheStatsListener : IDisposable
 {
@@ -22,13 +22,13 @@ internal sealed class CacheStatsListener : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == CacheMetrics.MeterName && instrument.Name is "route_cache.lookups" or "route_cache.store.duration")
+            if (instrument.Meter.Name == CacheMetrics.MeterName && instrument.Name is "nextroutehandlers.cache.lookups" or "nextroutehandlers.cache.store.duration")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) => _lookups.AddOrUpdate(TagValue(tags, "result"), value, (_, sum) => sum + value));
-        _listener.SetMeasurementEventCallback<double>((_, value, tags, _) => _operations.GetOrAdd(TagValue(tags, "operation"), _ => new Operation()).Record(value));
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) => _lookups.AddOrUpdate(TagValue(tags, "nextroutehandlers.cache.result"), value, (_, sum) => sum + value));
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, _) => _operations.GetOrAdd(TagValue(tags, "nextroutehandlers.store.operation"), _ => new Operation()).Record(value * 1000));
         _listener.Start();
     }
 

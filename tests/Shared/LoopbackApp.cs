@@ -42,6 +42,9 @@ public sealed class LoopbackApp : IAsyncDisposable
     /// <summary>Everything the app logged.</summary>
     public LogSink Logs { get; }
 
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>
     /// Starts the pipeline for <paramref name="routes"/> (and <paramref name="proxy"/>); <paramref name="services"/> runs
     /// before the pipeline registers its own, so it can replace them; <paramref name="next"/> sets next.config options;

@@ -6,7 +6,7 @@ namespace NextRouteHandlers.Cdn;
 internal sealed class CdnMetrics : IDisposable
 {
     /// <summary>The meter name.</summary>
-    public const string MeterName = "NextRouteHandlers.Cdn";
+    public const string MeterName = Diagnostics.RouteHandlerTelemetry.CdnMeterName;
 
     private static readonly KeyValuePair<string, object?>[] Outcomes =
         Enum.GetValues<PurgeOutcome>().Select(o => new KeyValuePair<string, object?>("outcome", o.ToString().ToLowerInvariant())).ToArray();
@@ -22,10 +22,10 @@ internal sealed class CdnMetrics : IDisposable
     public CdnMetrics(IMeterFactory? meterFactory = null)
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _requests = _meter.CreateCounter<long>("cdn.purge.requests", unit: "{request}", description: "Purge requests sent to Front Door, by outcome (accepted, rejected, unavailable).");
-        _paths = _meter.CreateCounter<long>("cdn.purge.paths", unit: "{path}", description: "Paths in accepted purge requests.");
-        _dropped = _meter.CreateCounter<long>("cdn.purge.dropped", unit: "{job}", description: "Queued purges given up after too many failed rounds.");
-        _lag = _meter.CreateHistogram<double>("cdn.purge.lag", unit: "s", description: "Time from a revalidation to Front Door accepting its purge.");
+        _requests = _meter.CreateCounter<long>("nextroutehandlers.cdn.purge.requests", unit: "{request}", description: "Purge requests sent to Front Door, by outcome (accepted, rejected, unavailable).");
+        _paths = _meter.CreateCounter<long>("nextroutehandlers.cdn.purge.paths", unit: "{path}", description: "Paths in accepted purge requests.");
+        _dropped = _meter.CreateCounter<long>("nextroutehandlers.cdn.purge.dropped", unit: "{job}", description: "Queued purges given up after too many failed rounds.");
+        _lag = _meter.CreateHistogram<double>("nextroutehandlers.cdn.purge.lag", unit: "s", description: "Time from a revalidation to Front Door accepting its purge.");
     }
 
     /// <summary>Counts one purge request.</summary>

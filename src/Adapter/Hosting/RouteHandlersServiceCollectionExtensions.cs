@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NextRouteHandlers.Diagnostics;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Routing;
@@ -41,6 +42,7 @@ public static class RouteHandlersServiceCollectionExtensions
         services.TryAddSingleton(manifest);
         // Registered already when the hosting read it (UseAzureFunctionsCustomHandler, UseRouteHandlers): read once.
         services.TryAddSingleton(_ => FunctionsHostEnvironment.FromProcess());
+        services.TryAddSingleton(sp => new RouteHandlerMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<RouteHandlerMiddleware>();
         services.TryAddSingleton(sp => new RouteHandlerPipeline(sp.GetRequiredService<RouteHandlerMiddleware>()));
         services.AddRouteCache();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using NextRouteHandlers.Diagnostics;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Manifest;
@@ -22,6 +24,24 @@ internal static class HandlerInvoker
     /// <param name="scope">The request scope, made for <paramref name="invocation"/>'s request.</param>
     /// <param name="sourceFile">The route file, for the reason of a failure.</param>
     public static async ValueTask<HandlerOutcome> InvokeAsync(RouteHandler handler, RouteInvocation invocation, RequestScope scope, string sourceFile)
+    {
+        var route = invocation.Context.Route.Pattern;
+        var method = invocation.Request.Method;
+        var startedAt = Stopwatch.GetTimestamp();
+        using var activity = RouteHandlerActivities.StartHandler(route, method);
+        var outcome = await RunAsync(handler, invocation, scope, sourceFile).ConfigureAwait(false);
+        var errorType = outcome.Kind == HandlerOutcomeKind.Failed ? outcome.Exception?.GetType().FullName ?? "invalid-response" : null;
+        scope.Metrics?.Handler(Stopwatch.GetElapsedTime(startedAt), route, method, errorType);
+        if (activity is not null && errorType is not null)
+        {
+            if (outcome.Exception is { } exception) RouteHandlerActivities.Fail(activity, exception);
+            else RouteHandlerActivities.Fail(activity, errorType);
+        }
+
+        return outcome;
+    }
+
+    private static async ValueTask<HandlerOutcome> RunAsync(RouteHandler handler, RouteInvocation invocation, RequestScope scope, string sourceFile)
     {
         // Set for the handler and what it calls; an async method's changes to the execution context end with it.
         RequestScope.Current = scope;

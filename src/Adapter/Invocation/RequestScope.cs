@@ -43,6 +43,9 @@ internal sealed class RequestScope
     /// <summary>Where the <c>Next</c> functions log (the pipeline's logger).</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
+    /// <summary>Where the handler's duration is recorded, or null.</summary>
+    public Diagnostics.RouteHandlerMetrics? Metrics { get; init; }
+
     /// <summary>The app's clock, which stamps the invalidations a handler makes.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -58,7 +58,8 @@ internal sealed partial class CachedRouteResponder(
                 CacheKeys.For(build.Id, pathname),
                 token => renderer.RenderAsync(route, parameters, routePath, pathname, token),
                 onDemand,
-                onlyIfGenerated: onDemand && context.Request.Headers.ContainsKey("x-prerender-revalidate-if-generated")).ConfigureAwait(false);
+                onlyIfGenerated: onDemand && context.Request.Headers.ContainsKey("x-prerender-revalidate-if-generated"),
+                route: route.Pattern).ConfigureAwait(false);
         }
         catch (DynamicUsageException usage) when (route.Config.Dynamic != DynamicMode.Error)
         {

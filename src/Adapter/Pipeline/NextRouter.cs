@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using NextRouteHandlers.Diagnostics;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Proxy;
@@ -126,7 +127,13 @@ internal sealed class NextRouter
     /// </summary>
     private RouteMatch<RouteDefinition> Resolve(string path, RequestFacts facts)
     {
-        foreach (var step in _rules.BeforeFiles) path = step.Apply(path, facts) ?? path;
+        foreach (var step in _rules.BeforeFiles)
+        {
+            if (step.Apply(path, facts) is not { } early) continue;
+            path = early;
+            RouteHandlerActivities.TagRequest(TelemetryTags.Rewrite, "beforeFiles");
+        }
+
         var match = _matcher.Match(path);
         if (match.Status != RouteMatchStatus.NotFound && match.Route!.IsStatic) return match;
 
@@ -136,6 +143,7 @@ internal sealed class NextRouter
             if (step.Apply(path, facts) is not { } destination) continue;
             path = destination;
             rewritten = true;
+            RouteHandlerActivities.TagRequest(TelemetryTags.Rewrite, "afterFiles");
             var candidate = _matcher.Match(path);
             if (candidate.Status != RouteMatchStatus.NotFound) return candidate;
         }
@@ -145,6 +153,7 @@ internal sealed class NextRouter
         {
             if (step.Apply(path, facts) is not { } destination) continue;
             path = destination;
+            RouteHandlerActivities.TagRequest(TelemetryTags.Rewrite, "fallback");
             var candidate = _matcher.Match(path);
             if (candidate.Status != RouteMatchStatus.NotFound) return candidate;
         }

@@ -9,6 +9,7 @@ using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Rendering;
 using NextRouteHandlers.Caching.Engine;
+using NextRouteHandlers.Diagnostics;
 
 namespace NextRouteHandlers.Pipeline;
 
@@ -28,6 +29,7 @@ internal sealed partial class RouteHandlerMiddleware
     private readonly TimeProvider _time;
     private readonly CdnEdge _cdn;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
+    private readonly RouteHandlerMetrics? _metrics;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
     /// <param name="manifest">The app's routes and proxy.</param>
@@ -41,6 +43,7 @@ internal sealed partial class RouteHandlerMiddleware
     /// <param name="cacheOptions">The cache options (the on-demand revalidation secret).</param>
     /// <param name="time">The app's clock.</param>
     /// <param name="cdn">What the CDN is told: its header profile, purges, served entries.</param>
+    /// <param name="metrics">Where request and handler durations are recorded.</param>
     /// <exception cref="OptionsValidationException">A next.config rule is invalid.</exception>
     /// <exception cref="InvalidOperationException">A proxy matcher is invalid.</exception>
     public RouteHandlerMiddleware(
@@ -54,7 +57,8 @@ internal sealed partial class RouteHandlerMiddleware
         CacheBuild build,
         IOptions<CacheOptions> cacheOptions,
         TimeProvider time,
-        CdnEdge cdn)
+        CdnEdge cdn,
+        RouteHandlerMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
@@ -64,6 +68,7 @@ internal sealed partial class RouteHandlerMiddleware
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _cdn = cdn ?? throw new ArgumentNullException(nameof(cdn));
+        _metrics = metrics;
         var errors = new List<string>();
         var rules = RoutingRules.Compile(nextConfig.Value, errors);
         if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
@@ -86,7 +91,9 @@ internal sealed partial class RouteHandlerMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         _cdn.Prepare(context);
+        using var telemetry = RequestTelemetry.Start(context, _metrics);
         var decision = await _router.RouteAsync(context).ConfigureAwait(false);
+        telemetry?.Routed(decision);
         switch (decision.Kind)
         {
             case RouteDecisionKind.Redirect:
@@ -161,7 +168,7 @@ internal sealed partial class RouteHandlerMiddleware
 
     private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
     {
-        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request) { Time = _time, Logger = _logger }, route.SourceFile).ConfigureAwait(false);
+        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request) { Time = _time, Logger = _logger, Metrics = _metrics }, route.SourceFile).ConfigureAwait(false);
         switch (outcome.Kind)
         {
             case HandlerOutcomeKind.Responded when outcome.Refusal is { } reason:

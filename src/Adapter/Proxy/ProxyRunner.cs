@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
+using NextRouteHandlers.Diagnostics;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Urls;
 
@@ -22,6 +23,31 @@ internal sealed partial class ProxyRunner(ProxyDefinition proxy, ILogger logger)
     /// <param name="basePath">The configured base path, removed from rewrite destinations.</param>
     public async Task<ProxyOutcome> RunAsync(ProxyInvocation invocation, string basePath)
     {
+        using var activity = RouteHandlerActivities.Start("executing proxy");
+        activity?.SetTag(TelemetryTags.NextSpanType, "Middleware.execute");
+        var outcome = await ApplyAsync(invocation, basePath, activity).ConfigureAwait(false);
+        if (activity is not null)
+        {
+            var name = outcome.Kind switch
+            {
+                ProxyOutcomeKind.Continue => outcome.RewritePath is null ? "next" : "rewrite",
+                ProxyOutcomeKind.Respond => outcome.Response!.Status is >= 300 and < 400 && outcome.Response.Headers.Has("location") ? "redirect" : "response",
+                ProxyOutcomeKind.Failed => "failed",
+                _ => "aborted",
+            };
+            activity.SetTag(TelemetryTags.ProxyOutcome, name);
+            if (RouteHandlerActivities.RequestOf(activity.Parent) is { } request)
+            {
+                request.SetTag(TelemetryTags.ProxyRan, true);
+                request.SetTag(TelemetryTags.ProxyOutcome, name);
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<ProxyOutcome> ApplyAsync(ProxyInvocation invocation, string basePath, System.Diagnostics.Activity? activity)
+    {
         Response? response;
         try
         {
@@ -33,6 +59,7 @@ internal sealed partial class ProxyRunner(ProxyDefinition proxy, ILogger logger)
         }
         catch (Exception exception)
         {
+            RouteHandlerActivities.Fail(activity, exception);
             ProxyLog.ProxyFailed(logger, exception, proxy.SourceFile);
             return new ProxyOutcome(ProxyOutcomeKind.Failed);
         }

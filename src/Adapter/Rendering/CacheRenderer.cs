@@ -7,6 +7,7 @@ using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Routing;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Caching;
+using NextRouteHandlers.Diagnostics;
 
 namespace NextRouteHandlers.Rendering;
 
@@ -26,14 +27,17 @@ internal sealed partial class CacheRenderer
     private readonly CacheOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CacheRenderer> _logger;
+    private readonly RouteHandlerMetrics? _metrics;
 
     /// <summary>Creates the renderer.</summary>
     /// <param name="scopes">Creates the services scope of each render.</param>
     /// <param name="options">Cache options.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">Where a cached <c>Set-Cookie</c> is warned about.</param>
-    public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time, ILogger<CacheRenderer> logger)
+    /// <param name="metrics">Where handler durations are recorded.</param>
+    public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time, ILogger<CacheRenderer> logger, RouteHandlerMetrics? metrics = null)
     {
+        _metrics = metrics;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
@@ -63,7 +67,7 @@ internal sealed partial class CacheRenderer
         Action<string>? track = stripped ? null : usage => throw new DynamicUsageException(route.Pattern, usage);
         var url = new NextUrl("http:", RenderOrigin, rawPath, stripped ? UrlSearchParams.EmptyReadOnly() : new UrlSearchParams(), onDynamicAccess: track);
         var request = new NextRequest(http, url, stripped, track);
-        var scope = new RequestScope(request) { IsCacheRender = true, Time = _time };
+        var scope = new RequestScope(request) { IsCacheRender = true, Time = _time, Metrics = _metrics };
         var renderedAt = _time.GetUtcNow();
 
         var outcome = await HandlerInvoker.InvokeAsync(handler, new RouteInvocation(request, new RouteContext(@params, route), http), scope, route.SourceFile).ConfigureAwait(false);

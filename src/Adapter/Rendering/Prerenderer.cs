@@ -6,6 +6,7 @@ using NextRouteHandlers.Routing;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Caching;
 using NextRouteHandlers.Caching.Engine;
+using NextRouteHandlers.Diagnostics;
 
 namespace NextRouteHandlers.Rendering;
 
@@ -57,6 +58,7 @@ internal sealed partial class Prerenderer : IHostedService
     /// <param name="cancellationToken">Cancels the remaining renders.</param>
     public async Task<IReadOnlyList<PrerenderedRoute>> PrerenderAsync(CancellationToken cancellationToken)
     {
+        using var activity = RouteHandlerActivities.Start("prerender");
         var table = new List<PrerenderedRoute>();
         foreach (var route in _manifest.Routes)
         {
@@ -101,6 +103,7 @@ internal sealed partial class Prerenderer : IHostedService
             table.Add(new PrerenderedRoute(route, symbol, rendered));
         }
 
+        activity?.SetTag(TelemetryTags.RouteCount, table.Count(r => r.Symbol != '\u0192'));
         return table;
     }
 

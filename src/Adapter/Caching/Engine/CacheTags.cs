@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using NextRouteHandlers.Diagnostics;
 
 namespace NextRouteHandlers.Caching.Engine;
 
@@ -16,6 +17,10 @@ internal sealed partial class CacheTags
     private readonly CacheMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Func<Task<IReadOnlyDictionary<string, TagState>?>> _read;
+    private readonly TimeProvider _time;
+    private readonly string _storeKind;
+    private DateTimeOffset _newestSeen = DateTimeOffset.MinValue;
+    private bool _seenBefore;
 
     /// <summary>Creates the tag state over a store.</summary>
     public CacheTags(ITagStore store, CacheOptions options, TimeProvider time, CacheMetrics metrics, ILogger logger)
@@ -25,6 +30,8 @@ internal sealed partial class CacheTags
         _metrics = metrics;
         _logger = logger;
         _snapshot = new TagSnapshot(time, options.TagRefreshInterval);
+        _time = time;
+        _storeKind = TieredIncrementalCache.StoreKindName(options.Store);
         _read = ReadStoreAsync;
     }
 
@@ -42,6 +49,9 @@ internal sealed partial class CacheTags
         if (states.Count == 0) return;
         _snapshot.MergeLocal(states);
         var clock = Stopwatch.StartNew();
+        using var activity = StartTagSpan("cache tags write");
+        activity?.SetTag(TelemetryTags.TagCount, states.Count);
+        string? failure = null;
         try
         {
             using var timeout = new CancellationTokenSource(_options.StoreTimeout);
@@ -49,33 +59,65 @@ internal sealed partial class CacheTags
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            failure = exception.GetType().FullName;
+            RouteHandlerActivities.Fail(activity, exception);
             _metrics.Failed("tag-write");
             CacheLog.TagWriteFailed(_logger, exception, states.Count);
         }
         finally
         {
-            _metrics.StoreOperation("tags-write", clock.Elapsed);
+            _metrics.StoreOperation("tags-write", _storeKind, clock.Elapsed, failure);
         }
     }
 
     private async Task<IReadOnlyDictionary<string, TagState>?> ReadStoreAsync()
     {
         var clock = Stopwatch.StartNew();
+        using var activity = StartTagSpan("cache tags refresh");
+        string? failure = null;
         try
         {
             using var timeout = new CancellationTokenSource(_options.StoreTimeout);
-            return await _store.GetAllAsync(timeout.Token).ConfigureAwait(false);
+            var states = await _store.GetAllAsync(timeout.Token).ConfigureAwait(false);
+            RecordLag(states);
+            activity?.SetTag(TelemetryTags.TagCount, states.Count);
+            return states;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            failure = exception.GetType().FullName;
+            RouteHandlerActivities.Fail(activity, exception);
             _metrics.Failed("tag-read");
             CacheLog.TagReadFailed(_logger, exception);
             return null;
         }
         finally
         {
-            _metrics.StoreOperation("tags-read", clock.Elapsed);
+            _metrics.StoreOperation("tags-read", _storeKind, clock.Elapsed, failure);
         }
+    }
+
+    // The lag of an invalidation made elsewhere: from its time to this read. Only invalidations newer than the newest
+    // this instance has seen count (the first read sets the mark), and those made here are in the copy already.
+    private void RecordLag(IReadOnlyDictionary<string, TagState> states)
+    {
+        var newest = _newestSeen;
+        var now = _time.GetUtcNow();
+        foreach (var state in states.Values)
+        {
+            if (state.Stale is not { } stale || stale <= newest) continue;
+            if (_seenBefore && !_snapshot.HasLocal(state)) _metrics.TagRefreshLag(now - stale);
+            if (stale > _newestSeen) _newestSeen = stale;
+        }
+
+        _seenBefore = true;
+    }
+
+    private Activity? StartTagSpan(string name)
+    {
+        var activity = RouteHandlerActivities.Start(name, ActivityKind.Client);
+        activity?.SetTag(TelemetryTags.StoreKind, _storeKind);
+        return activity;
     }
 
 }

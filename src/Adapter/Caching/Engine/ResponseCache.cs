@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NextRouteHandlers.Diagnostics;
 
 namespace NextRouteHandlers.Caching.Engine;
 
@@ -53,7 +55,8 @@ internal sealed partial class ResponseCache
     /// <param name="render">Renders the route into an entry; its token is cancelled when the app stops.</param>
     /// <param name="onDemand">True for an authorised <c>x-prerender-revalidate</c>: render now, whatever is stored.</param>
     /// <param name="onlyIfGenerated">With <paramref name="onDemand"/>: do nothing when no entry exists yet.</param>
-    public ValueTask<CachedResponse> GetOrRenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand = false, bool onlyIfGenerated = false)
+    /// <param name="route">The route pattern, by which lookups are counted.</param>
+    public ValueTask<CachedResponse> GetOrRenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand = false, bool onlyIfGenerated = false, string? route = null)
     {
         ArgumentNullException.ThrowIfNull(render);
 
@@ -62,10 +65,10 @@ internal sealed partial class ResponseCache
         if (!onDemand && _tags.TryGetCurrent(out var current) && _entries.TryGetLocal(key, out var entry)
             && CacheFreshness.Of(entry!, current, _time.GetUtcNow()) == Freshness.Fresh)
         {
-            return ValueTask.FromResult(Answer(entry, CacheStatus.Hit));
+            return ValueTask.FromResult(Answer(entry, CacheStatus.Hit, route));
         }
 
-        return GetOrRenderSlowAsync(key, render, onDemand, onlyIfGenerated);
+        return GetOrRenderSlowAsync(key, render, onDemand, onlyIfGenerated, route);
     }
 
     /// <summary>Stores a prerendered entry (the startup prerender), unless a usable entry for the key exists.</summary>
@@ -77,7 +80,7 @@ internal sealed partial class ResponseCache
         ArgumentNullException.ThrowIfNull(render);
         var existing = await _entries.GetSharedAsync(key).ConfigureAwait(false);
         if (existing is not null && CacheFreshness.Of(existing, await _tags.ReadAsync().ConfigureAwait(false), _time.GetUtcNow()) != Freshness.Expired) return false;
-        await RenderOnceAsync(key, render, waitForOtherInstance: true).ConfigureAwait(false);
+        await RenderOnceAsync(key, render, Trigger.Prerender, waitForOtherInstance: true).ConfigureAwait(false);
         return true;
     }
 
@@ -100,12 +103,12 @@ internal sealed partial class ResponseCache
         await _renders.DrainAsync(grace).ConfigureAwait(false);
     }
 
-    private async ValueTask<CachedResponse> GetOrRenderSlowAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand, bool onlyIfGenerated)
+    private async ValueTask<CachedResponse> GetOrRenderSlowAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand, bool onlyIfGenerated, string? route)
     {
         if (onDemand)
         {
-            if (onlyIfGenerated && await _entries.GetSharedAsync(key).ConfigureAwait(false) is null) return Answer(null, CacheStatus.Revalidated);
-            return Answer(await RenderOnceAsync(key, render, waitForOtherInstance: false, force: true).ConfigureAwait(false), CacheStatus.Revalidated);
+            if (onlyIfGenerated && await _entries.GetSharedAsync(key).ConfigureAwait(false) is null) return Answer(null, CacheStatus.Revalidated, route);
+            return Answer(await RenderOnceAsync(key, render, Trigger.OnDemand, waitForOtherInstance: false, force: true).ConfigureAwait(false), CacheStatus.Revalidated, route);
         }
 
         var tags = await _tags.ReadAsync().ConfigureAwait(false);
@@ -125,18 +128,18 @@ internal sealed partial class ResponseCache
         switch (freshness)
         {
             case Freshness.Fresh:
-                return Answer(entry, CacheStatus.Hit);
+                return Answer(entry, CacheStatus.Hit, route);
             case Freshness.Stale:
                 RegenerateInBackground(key, render);
-                return Answer(entry, CacheStatus.Stale);
+                return Answer(entry, CacheStatus.Stale, route);
             default:
-                return Answer(await RenderOnceAsync(key, render, waitForOtherInstance: true).ConfigureAwait(false), CacheStatus.Miss);
+                return Answer(await RenderOnceAsync(key, render, Trigger.Miss, waitForOtherInstance: true).ConfigureAwait(false), CacheStatus.Miss, route);
         }
     }
 
-    private CachedResponse Answer(CacheEntry? entry, CacheStatus status)
+    private CachedResponse Answer(CacheEntry? entry, CacheStatus status, string? route)
     {
-        _metrics.Lookup(status);
+        _metrics.Lookup(status, route);
         CacheLog.CacheAnswered(_logger, status);
         return new CachedResponse(entry, status);
     }
@@ -147,8 +150,10 @@ internal sealed partial class ResponseCache
         if (!_backoff.MayRetry(key)) return;
 
         // Registered now, so that a render is seen to run as soon as the stale answer is given; run on the thread pool,
-        // so that the handler's synchronous start does not delay that answer.
-        var regeneration = _renders.RunOnceAsync(key, () => Task.Run(() => RenderAcrossInstancesAsync(key, render, waitForOtherInstance: false, force: false)));
+        // so that the handler's synchronous start does not delay that answer. Its span is a trace of its own (it
+        // outlives the request), linked to the request's.
+        var cause = Activity.Current?.Context ?? default;
+        var regeneration = _renders.RunOnceAsync(key, () => Task.Run(() => RenderAcrossInstancesAsync(key, render, Trigger.Background, waitForOtherInstance: false, force: false, cause)));
         _ = regeneration.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -156,11 +161,20 @@ internal sealed partial class ResponseCache
     /// <param name="timeout">How long to wait at most.</param>
     internal Task RendersIdleAsync(TimeSpan timeout) => _renders.DrainAsync(timeout);
 
-    private Task<CacheEntry> RenderOnceAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool waitForOtherInstance, bool force = false) =>
-        _renders.RunOnceAsync(key, () => RenderAcrossInstancesAsync(key, render, waitForOtherInstance, force));
+    private Task<CacheEntry> RenderOnceAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, string trigger, bool waitForOtherInstance, bool force = false) =>
+        _renders.RunOnceAsync(key, () => RenderAcrossInstancesAsync(key, render, trigger, waitForOtherInstance, force));
 
-    private async Task<CacheEntry> RenderAcrossInstancesAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool waitForOtherInstance, bool force)
+    private async Task<CacheEntry> RenderAcrossInstancesAsync(
+        string key, Func<CancellationToken, Task<CacheEntry>> render, string trigger, bool waitForOtherInstance, bool force, ActivityContext? cause = null)
     {
+        using var activity = cause is { } link ? RouteHandlerActivities.StartLinked("cache regeneration", link) : RouteHandlerActivities.Start("cache regeneration");
+        if (activity is not null)
+        {
+            activity.SetTag(TelemetryTags.RegenerationTrigger, trigger);
+            activity.SetTag(TelemetryTags.CacheKeyHash, CacheKeyHash.Of(key));
+        }
+
+        var startedAt = Stopwatch.GetTimestamp();
         try
         {
             var handle = await _coordinator.TryLockAsync(key).ConfigureAwait(false);
@@ -182,7 +196,7 @@ internal sealed partial class ResponseCache
                 if (!force && handle is not null && await FreshSharedEntryAsync(key).ConfigureAwait(false) is { } fresh) return fresh;
 
                 var entry = await render(_stopping.Token).ConfigureAwait(false);
-                _metrics.Regenerated();
+                _metrics.Regenerated(trigger, Stopwatch.GetElapsedTime(startedAt), null);
                 _backoff.Succeeded(key);
                 CacheLog.RouteRendered(_logger, key);
                 if (CachePolicy.MayStore(entry)) await _entries.SetAsync(key, entry, CancellationToken.None).ConfigureAwait(false);
@@ -205,9 +219,20 @@ internal sealed partial class ResponseCache
         {
             _backoff.Failed(key);
             _metrics.Failed("render");
+            _metrics.Regenerated(trigger, Stopwatch.GetElapsedTime(startedAt), exception.GetType().FullName);
+            RouteHandlerActivities.Fail(activity, exception);
             CacheLog.RenderFailed(_logger, exception, key);
             throw;
         }
+    }
+
+    /// <summary>What made a render run: the <c>nextroutehandlers.regeneration.trigger</c> of its span and metrics.</summary>
+    private static class Trigger
+    {
+        public const string Miss = "miss";
+        public const string Background = "background";
+        public const string OnDemand = "on-demand";
+        public const string Prerender = "prerender";
     }
 
     private async Task<CacheEntry?> FreshSharedEntryAsync(string key)

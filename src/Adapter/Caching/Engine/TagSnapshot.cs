@@ -41,6 +41,9 @@ internal sealed class TagSnapshot
 
     private bool IsCurrent() => _time.GetUtcNow().UtcTicks - Volatile.Read(ref _readAtTicks) < _interval.Ticks;
 
+    /// <summary>Whether the copy holds <paramref name="state"/> already (an invalidation made, or seen, here).</summary>
+    public bool HasLocal(TagState state) => _states.TryGetValue(state.Tag, out var known) && known.Stale >= state.Stale;
+
     public void MergeLocal(IEnumerable<TagState> states)
     {
         lock (_gate)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using NextRouteHandlers.Diagnostics;
 
 namespace NextRouteHandlers.Caching.Engine;
 
@@ -38,6 +39,8 @@ internal sealed partial class TieredIncrementalCache(IIncrementalCache local, II
     {
         if (shared is null) return await local.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
+        using var activity = StartStoreSpan("cache store read", "read", key);
+        string? failure = null;
         try
         {
             using var timeout = new CancellationTokenSource(options.StoreTimeout);
@@ -47,13 +50,15 @@ internal sealed partial class TieredIncrementalCache(IIncrementalCache local, II
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            failure = exception.GetType().FullName;
+            RouteHandlerActivities.Fail(activity, exception);
             metrics.Failed("store-read");
             CacheLog.StoreReadFailed(logger, exception, key);
             return await local.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
-            metrics.StoreOperation("read", clock.Elapsed);
+            metrics.StoreOperation("read", StoreKind, clock.Elapsed, failure);
         }
     }
 
@@ -63,6 +68,8 @@ internal sealed partial class TieredIncrementalCache(IIncrementalCache local, II
         await local.SetAsync(key, entry, CancellationToken.None).ConfigureAwait(false);
         if (shared is null) return;
         var clock = Stopwatch.StartNew();
+        using var activity = StartStoreSpan("cache store write", "write", key);
+        string? failure = null;
         try
         {
             using var timeout = new CancellationTokenSource(options.StoreTimeout);
@@ -70,13 +77,37 @@ internal sealed partial class TieredIncrementalCache(IIncrementalCache local, II
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            failure = exception.GetType().FullName;
+            RouteHandlerActivities.Fail(activity, exception);
             metrics.Failed("store-write");
             CacheLog.StoreWriteFailed(logger, exception, key);
         }
         finally
         {
-            metrics.StoreOperation("write", clock.Elapsed);
+            metrics.StoreOperation("write", StoreKind, clock.Elapsed, failure);
         }
+    }
+
+    /// <summary>The shared store's kind, as spans and metrics name it.</summary>
+    public string StoreKind { get; } = StoreKindName(options.Store);
+
+    /// <summary>The name of a store kind in telemetry: <c>memory</c>, <c>filesystem</c>, <c>azureblob</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    public static string StoreKindName(CacheStoreKind kind) => kind switch
+    {
+        CacheStoreKind.Memory => "memory",
+        CacheStoreKind.AzureBlob => "azureblob",
+        _ => "filesystem",
+    };
+
+    private Activity? StartStoreSpan(string name, string operation, string key)
+    {
+        var activity = RouteHandlerActivities.Start(name, ActivityKind.Client);
+        if (activity is null) return null;
+        activity.SetTag(TelemetryTags.StoreKind, StoreKind);
+        activity.SetTag(TelemetryTags.StoreOperation, operation);
+        activity.SetTag(TelemetryTags.CacheKeyHash, CacheKeyHash.Of(key));
+        return activity;
     }
 
 }

@@ -20,7 +20,7 @@ public sealed class ResponseCacheRegenerationTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == CacheMetrics.MeterName && instrument.Name == "route_cache.regenerations") l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == CacheMetrics.MeterName && instrument.Name == "nextroutehandlers.cache.regenerations") l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref metered, value));
         listener.Start();

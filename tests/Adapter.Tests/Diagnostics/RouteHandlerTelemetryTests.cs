@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NextRouteHandlers.Caching;
+using NextRouteHandlers.Caching.Engine;
+using NextRouteHandlers.Caching.Memory;
+using NextRouteHandlers.Diagnostics;
+using NextRouteHandlers.Http;
+using NextRouteHandlers.Manifest;
+using NextRouteHandlers.Proxy;
+using NextRouteHandlers.Testing;
+using NextRouteHandlers.Tests.Caching;
+using OpenTelemetry.Metrics;
+
+namespace NextRouteHandlers.Tests.Diagnostics;
+
+/// <summary>
+/// The spans and metrics of requests over real HTTP, collected with OpenTelemetry's in-memory exporter: one span per
+/// request named after the route pattern, a child of ASP.NET Core's span (itself the child of the caller's
+/// <c>traceparent</c>), child spans for the handler, the store, the proxy and regenerations, and never request data.
+/// </summary>
+public class RouteHandlerTelemetryTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static RouteSegmentConfig ForceStatic => new() { Dynamic = DynamicMode.ForceStatic };
+
+    private static Task<LoopbackApp> StartAsync(TelemetryCapture capture, IEnumerable<RouteDefinition> routes, Action<IServiceCollection>? services = null, ProxyDefinition? proxy = null, Dictionary<string, string?>? configuration = null) =>
+        LoopbackApp.StartAsync(routes, services: s =>
+        {
+            capture.AddTo(s);
+            services?.Invoke(s);
+        }, proxy: proxy, configuration: configuration);
+
+    private static async Task<(HttpResponseMessage Response, ActivityTraceId Trace, ActivitySpanId Parent)> GetAsync(LoopbackApp app, string path, Action<HttpRequestMessage>? configure = null)
+    {
+        var (trace, parent, header) = TelemetryCapture.NewTraceParent();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("traceparent", header);
+        configure?.Invoke(request);
+        return (await app.Client.SendAsync(request), trace, parent);
+    }
+
+    private static bool IsRequestSpan(Activity span, ActivityTraceId trace) =>
+        span.TraceId == trace && span.OperationName == RouteHandlerActivities.RequestOperation;
+
+    private static object? Tag(Activity span, string name) => span.TagObjects.FirstOrDefault(t => t.Key == name).Value;
+
+    private static string? TagOf(MetricPoint point, string name)
+    {
+        foreach (var tag in point.Tags)
+        {
+            if (tag.Key == name) return tag.Value?.ToString();
+        }
+
+        return null;
+    }
+
+    [Fact]
+    public async Task A_miss_is_a_span_named_after_the_route_under_the_server_span_with_its_regeneration_and_handler_below()
+    {
+        var capture = new TelemetryCapture();
+        await using var app = await StartAsync(capture, [Routes.Define("/otel-miss/[id]", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("rendered")) }, ForceStatic)]);
+
+        var (response, trace, parent) = await GetAsync(app, "/otel-miss/one");
+
+        Assert.Equal("MISS", response.Headers.GetValues("x-nextjs-cache").Single());
+        var request = await capture.SpanAsync(s => IsRequestSpan(s, trace));
+        Assert.Equal("GET /otel-miss/[id]", request.DisplayName);
+        Assert.Equal("/otel-miss/[id]", Tag(request, "http.route"));
+        Assert.Equal("GET", Tag(request, "http.request.method"));
+        Assert.Equal(200, Tag(request, "http.response.status_code"));
+        Assert.Equal("MISS", Tag(request, "nextroutehandlers.cache.status"));
+        Assert.Equal(ActivityStatusCode.Unset, request.Status);
+
+        var server = await capture.SpanAsync(s => s.TraceId == trace && s.Source.Name == "Microsoft.AspNetCore");
+        Assert.Equal(server.SpanId, request.ParentSpanId);
+        Assert.Equal(parent, server.ParentSpanId);
+
+        var regeneration = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "cache regeneration");
+        Assert.Equal(request.SpanId, regeneration.ParentSpanId);
+        Assert.Equal("miss", Tag(regeneration, "nextroutehandlers.regeneration.trigger"));
+        Assert.Matches("^[0-9a-f]{16}$", (string)Tag(regeneration, "nextroutehandlers.cache.key_hash")!);
+        var handler = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "executing api route (app) /otel-miss/[id]");
+        Assert.Equal(regeneration.SpanId, handler.ParentSpanId);
+        Assert.Equal("AppRouteRouteHandlers.runHandler", Tag(handler, "next.span_type"));
+        Assert.Equal("/otel-miss/[id]", Tag(handler, "next.route"));
+
+        var lookups = capture.Points(app.Services, "nextroutehandlers.cache.lookups").Where(p => TagOf(p, "http.route") == "/otel-miss/[id]").ToArray();
+        Assert.Equal("miss", TagOf(Assert.Single(lookups), "nextroutehandlers.cache.result"));
+        var regenerations = capture.Points(app.Services, "nextroutehandlers.cache.regeneration.duration").Where(p => TagOf(p, "nextroutehandlers.regeneration.trigger") == "miss");
+        Assert.True(regenerations.Sum(p => p.GetHistogramCount()) >= 1);
+    }
+
+    [Fact]
+    public async Task A_hit_of_a_prerendered_route_is_tagged_hit_and_counted_by_route_and_its_request_duration_recorded()
+    {
+        var capture = new TelemetryCapture();
+        await using var app = await StartAsync(capture, [Routes.Define("/otel-hit", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("static")) }, ForceStatic)]);
+
+        (await GetAsync(app, "/otel-hit")).Response.Dispose();
+        var (response, trace, _) = await GetAsync(app, "/otel-hit");
+
+        Assert.Equal("HIT", response.Headers.GetValues("x-nextjs-cache").Single());
+        var request = await capture.SpanAsync(s => IsRequestSpan(s, trace));
+        Assert.Equal("GET /otel-hit", request.DisplayName);
+        Assert.Equal("HIT", Tag(request, "nextroutehandlers.cache.status"));
+        Assert.DoesNotContain(capture.OursIn(trace), s => s.DisplayName.StartsWith("executing api route", StringComparison.Ordinal));
+
+        await app.WhenRequestsHandledAsync(2);
+        var lookups = capture.Points(app.Services, "nextroutehandlers.cache.lookups").Where(p => TagOf(p, "http.route") == "/otel-hit").ToArray();
+        // Prerendered at startup: both requests are hits.
+        Assert.Equal(2, lookups.Where(p => TagOf(p, "nextroutehandlers.cache.result") == "hit").Sum(p => p.GetSumLong()));
+        Assert.DoesNotContain(lookups, p => TagOf(p, "nextroutehandlers.cache.result") != "hit");
+        var requests = capture.Points(app.Services, "nextroutehandlers.request.duration").Where(p => TagOf(p, "http.route") == "/otel-hit").ToArray();
+        Assert.Equal(2, requests.Where(p => TagOf(p, "nextroutehandlers.cache.status") == "HIT").Sum(p => p.GetHistogramCount()));
+        Assert.All(requests, p => Assert.Equal("200", TagOf(p, "http.response.status_code")));
+    }
+
+    [Fact]
+    public async Task A_stale_answer_starts_a_background_regeneration_in_a_trace_of_its_own_linked_to_the_request()
+    {
+        var capture = new TelemetryCapture();
+        var clock = new FakeTimeProvider(Start);
+        var renders = 0;
+        await using var app = await StartAsync(
+            capture,
+            [Routes.Define("/otel-stale", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("v" + Interlocked.Increment(ref renders))) }, new RouteSegmentConfig { Revalidate = RevalidateSetting.After(60) })],
+            services: s => s.AddSingleton<TimeProvider>(clock));
+
+        (await GetAsync(app, "/otel-stale")).Response.Dispose();
+        clock.Advance(TimeSpan.FromSeconds(61));
+        var (response, trace, _) = await GetAsync(app, "/otel-stale");
+
+        Assert.Equal("STALE", response.Headers.GetValues("x-nextjs-cache").Single());
+        var request = await capture.SpanAsync(s => IsRequestSpan(s, trace));
+        Assert.Equal("STALE", Tag(request, "nextroutehandlers.cache.status"));
+        var background = await capture.SpanAsync(s => s.DisplayName == "cache regeneration" && s.Links.Any(l => l.Context.SpanId == request.SpanId));
+        Assert.Equal("background", Tag(background, "nextroutehandlers.regeneration.trigger"));
+        Assert.NotEqual(trace, background.TraceId);
+        Assert.Equal(default, background.ParentSpanId);
+        Assert.Equal(trace, background.Links.Single().Context.TraceId);
+        Assert.Contains(capture.Spans, s => s.TraceId == background.TraceId && s.ParentSpanId == background.SpanId && s.DisplayName == "executing api route (app) /otel-stale");
+    }
+
+    [Fact]
+    public async Task A_proxy_rewrite_is_recorded_on_the_request_span_named_after_the_destination_route()
+    {
+        var capture = new TelemetryCapture();
+        await using var app = await StartAsync(
+            capture,
+            [Routes.Get("/otel-new", _ => new Response("new"))],
+            proxy: Routes.Proxy(p => p.Request.NextUrl.Pathname == "/otel-old" ? NextResponse.Rewrite("/otel-new") : NextResponse.Next()));
+
+        var (response, trace, _) = await GetAsync(app, "/otel-old");
+
+        Assert.Equal("new", await response.Content.ReadAsStringAsync());
+        var request = await capture.SpanAsync(s => IsRequestSpan(s, trace));
+        Assert.Equal("GET /otel-new", request.DisplayName);
+        Assert.Equal(true, Tag(request, "nextroutehandlers.proxy.ran"));
+        Assert.Equal("rewrite", Tag(request, "nextroutehandlers.proxy.outcome"));
+        Assert.Equal("bypass", Tag(request, "nextroutehandlers.cache.status"));
+        var proxy = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "executing proxy");
+        Assert.Equal(request.SpanId, proxy.ParentSpanId);
+        Assert.Equal("rewrite", Tag(proxy, "nextroutehandlers.proxy.outcome"));
+    }
+
+    [Fact]
+    public async Task A_handler_that_throws_fails_its_span_with_an_exception_event_and_the_request_span_with_500()
+    {
+        var capture = new TelemetryCapture();
+        await using var app = await StartAsync(capture, [Routes.Get("/otel-throws", _ => throw new InvalidOperationException("the handler broke"))]);
+
+        var (response, trace, _) = await GetAsync(app, "/otel-throws?secret=query-marker-5150");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var handler = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "executing api route (app) /otel-throws");
+        Assert.Equal(ActivityStatusCode.Error, handler.Status);
+        Assert.Equal("System.InvalidOperationException", Tag(handler, "error.type"));
+        var exception = Assert.Single(handler.Events, e => e.Name == "exception");
+        Assert.Equal("the handler broke", exception.Tags.Single(t => t.Key == "exception.message").Value);
+        var request = await capture.SpanAsync(s => IsRequestSpan(s, trace));
+        Assert.Equal(ActivityStatusCode.Error, request.Status);
+        Assert.Equal(500, Tag(request, "http.response.status_code"));
+        Assert.Equal("500", Tag(request, "error.type"));
+        Assert.DoesNotContain(capture.OursIn(trace).SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains("query-marker-5150", StringComparison.Ordinal) == true);
+
+        await app.WhenRequestsHandledAsync(1);
+        var handlers = capture.Points(app.Services, "nextroutehandlers.handler.duration").Where(p => TagOf(p, "http.route") == "/otel-throws").ToArray();
+        Assert.Equal("System.InvalidOperationException", TagOf(Assert.Single(handlers), "error.type"));
+    }
+
+    [Fact]
+    public async Task A_failing_store_read_is_a_failed_client_span_of_the_store_kind_and_a_failed_store_operation()
+    {
+        var capture = new TelemetryCapture();
+        await using var app = await StartAsync(
+            capture,
+            [Routes.Define("/otel-store/[id]", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("still served")) }, ForceStatic)],
+            services: s => s.AddSingleton(new CacheStores(new BrokenStore(hang: false), new MemoryTagStore(), new LocalRegenerationLock(), new MemoryIncrementalCache(1 << 20))),
+            configuration: new() { ["Cache:Store"] = "FileSystem" });
+
+        var (response, trace, _) = await GetAsync(app, "/otel-store/not-prerendered");
+
+        Assert.Equal("still served", await response.Content.ReadAsStringAsync());
+        var read = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "cache store read");
+        Assert.Equal(ActivityKind.Client, read.Kind);
+        Assert.Equal(ActivityStatusCode.Error, read.Status);
+        Assert.Equal("System.IO.IOException", Tag(read, "error.type"));
+        Assert.Equal("filesystem", Tag(read, "nextroutehandlers.store.kind"));
+        var write = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "cache store write");
+        Assert.Equal(ActivityStatusCode.Error, write.Status);
+
+        var failed = capture.Points(app.Services, "nextroutehandlers.cache.store.duration")
+            .Where(p => TagOf(p, "nextroutehandlers.store.kind") == "filesystem" && TagOf(p, "error.type") == "System.IO.IOException")
+            .Select(p => TagOf(p, "nextroutehandlers.store.operation"))
+            .ToArray();
+        Assert.Contains("read", failed);
+        Assert.Contains("write", failed);
+    }
+
+    [Fact]
+    public async Task No_span_or_metric_attribute_carries_the_query_a_cookie_a_header_value_or_the_path()
+    {
+        var capture = new TelemetryCapture();
+        await using var app = await StartAsync(capture, [
+            Routes.Get("/otel-private/[id]", i => new Response(i.Request.Headers.Get("x-private") + i.Request.Cookies.Get("session")?.Value)),
+            Routes.Define("/otel-private-cached/[id]", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("cached")) }, ForceStatic),
+        ]);
+
+        var traces = new List<ActivityTraceId>();
+        foreach (var path in new[] { "/otel-private/path-marker-7781?q=query-marker-7781", "/otel-private-cached/path-marker-7781?q=query-marker-7781" })
+        {
+            var (response, trace, _) = await GetAsync(app, path, r =>
+            {
+                r.Headers.Add("x-private", "header-marker-7781");
+                r.Headers.Add("Cookie", "session=cookie-marker-7781");
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            traces.Add(trace);
+            await capture.SpanAsync(s => IsRequestSpan(s, trace));
+        }
+
+        await app.WhenRequestsHandledAsync(2);
+        var spans = traces.SelectMany(capture.OursIn).ToArray();
+        Assert.Contains(spans, s => s.DisplayName == "cache regeneration");
+        var values = spans.SelectMany(s => s.TagObjects).Concat(spans.SelectMany(s => s.Events).SelectMany(e => e.Tags)).Select(t => t.Value?.ToString() ?? string.Empty)
+            .Concat(spans.Select(s => s.DisplayName))
+            .Concat(capture.AllMetricTags(app.Services).Select(t => t.Value?.ToString() ?? string.Empty))
+            .ToArray();
+        Assert.Contains("/otel-private/[id]", values);
+        Assert.DoesNotContain(values, v => v.Contains("marker-7781", StringComparison.Ordinal));
+    }
+}
