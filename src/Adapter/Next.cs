@@ -9,8 +9,8 @@ namespace NextRouteHandlers;
 
 /// <summary>
 /// The request-scoped functions of <c>next/headers</c> and <c>next/navigation</c>, callable from a route handler or
-/// any code it calls during the request: <c>Next.Cookies()</c>, <c>Next.Headers()</c>, <c>Next.Redirect("/login")</c>,
-/// <c>Next.NotFound()</c>.
+/// any code it calls during the request: <c>Next.Cookies()</c>, <c>Next.Headers()</c>, <c>await Next.Connection()</c>,
+/// <c>Next.Redirect("/login")</c>, <c>Next.NotFound()</c>.
 /// </summary>
 public static class Next
 {
@@ -30,6 +30,20 @@ public static class Next
         var scope = Scope();
         scope.Request.Track("cookies()");
         return scope.Cookies;
+    }
+
+    /// <summary>
+    /// <c>await connection()</c>: marks what follows as needing a real request. At request time it completes at once.
+    /// While a cached route renders, where there is no request, it makes the route dynamic from then on, as reading
+    /// request data does (with <c>Dynamic = "error"</c> the render fails instead); in a <c>force-static</c> route it
+    /// completes and changes nothing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called outside a route handler's request.</exception>
+    /// <exception cref="DynamicUsageException">Called while a cached route that is not <c>force-static</c> renders.</exception>
+    public static Task Connection()
+    {
+        Scope().Request.Track("connection()");
+        return Task.CompletedTask;
     }
 
     /// <summary>

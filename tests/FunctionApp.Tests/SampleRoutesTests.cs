@@ -104,6 +104,19 @@ public sealed class SampleRoutesTests : IAsyncLifetime
         Assert.Equal(["a", "b"], search.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     }
 
+    [Fact]
+    public async Task The_nonce_route_awaits_connection_and_answers_each_request_anew()
+    {
+        using var first = await _app.Client.GetAsync("/api/nonce");
+        using var second = await _app.Client.GetAsync("/api/nonce");
+
+        var one = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("value").GetString();
+        var two = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("value").GetString();
+        Assert.Matches("^[0-9a-f]{32}$", one);
+        Assert.NotEqual(one, two);
+        Assert.False(second.Headers.Contains("x-nextjs-cache"));
+    }
+
     private static HttpRequestMessage Signed(string payload, string signature)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhook") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };

@@ -64,6 +64,13 @@ internal sealed partial class CachedRouteResponder(
             PipelineLog.CachedRouteBecameDynamic(logger, route.SourceFile, usage.Usage);
             return false;
         }
+        catch (DynamicUsageException usage)
+        {
+            // Dynamic = "error": what fails next build in Next.js fails this request, and the log says why.
+            PipelineLog.HandlerFailed(logger, usage, $"'{route.SourceFile}' has Dynamic = \"error\" but used `{usage.Usage}` while rendering.");
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return true;
+        }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away while the render it waited for failed: there is no one to answer.
