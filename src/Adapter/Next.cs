@@ -33,6 +33,14 @@ public static class Next
     }
 
     /// <summary>
+    /// <c>draftMode()</c>: whether this is a draft request (<see cref="NextRouteHandlers.DraftMode.IsEnabled"/>), and
+    /// <see cref="NextRouteHandlers.DraftMode.Enable"/> / <see cref="NextRouteHandlers.DraftMode.Disable"/> to switch
+    /// the browser's <c>__prerender_bypass</c> cookie. Draft requests skip the response cache.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called outside a route handler's request.</exception>
+    public static DraftMode DraftMode() => new(Scope());
+
+    /// <summary>
     /// <c>await connection()</c>: marks what follows as needing a real request. At request time it completes at once.
     /// While a cached route renders, where there is no request, it makes the route dynamic from then on, as reading
     /// request data does (with <c>Dynamic = "error"</c> the render fails instead); in a <c>force-static</c> route it

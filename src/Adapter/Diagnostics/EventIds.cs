@@ -75,4 +75,7 @@ internal static class EventIds
 
     /// <summary><c>Next.RevalidateTag(tag)</c> without a profile, deprecated in Next.js 16, was called.</summary>
     public const int RevalidateTagWithoutProfile = 300;
+
+    /// <summary>Draft mode was enabled with no secret configured: other instances, and this one after a restart, do not recognise the cookie.</summary>
+    public const int DraftModeIdNotShared = 301;
 }

@@ -22,6 +22,8 @@ internal static class CacheServiceCollectionExtensions
         services.TryAddSingleton(sp => new CacheMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(sp => new CacheBuild(sp.GetRequiredService<IOptions<CacheOptions>>().Value.BuildId));
         services.TryAddSingleton<RouteCacheState>();
+        services.TryAddSingleton(sp => new DraftModeId(
+            sp.GetRequiredService<IOptions<CacheOptions>>().Value, sp.GetRequiredService<CacheBuild>(), sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
         services.TryAddSingleton(CreateStores);
         services.TryAddSingleton(sp =>
         {

@@ -40,6 +40,12 @@ internal sealed class RequestScope
     /// <summary>True while rendering a cached route, where reading request data or revalidating is not allowed.</summary>
     public bool IsCacheRender { get; init; }
 
+    /// <summary>Draft mode's id, or null where there is none (a request made outside the pipeline).</summary>
+    public DraftModeId? DraftModeId { get; init; }
+
+    /// <summary>True when the request carries the draft-mode cookie and is not an on-demand revalidation.</summary>
+    public bool IsDraftRequest { get; init; }
+
     /// <summary>Where the <c>Next</c> functions log (the pipeline's logger).</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 

@@ -20,12 +20,20 @@ internal sealed partial class CachedRouteResponder(
     RouteCacheState state,
     CacheBuild build,
     RevalidationSecret secret,
+    DraftModeId draftMode,
     ResponseSender sender,
     ILogger logger)
 {
     /// <summary>Whether the route's GET is answered from the cache (cacheable, and not found dynamic since).</summary>
     /// <param name="route">The matched route.</param>
     public bool Serves(RouteDefinition route) => CachePolicy.IsCacheable(route) && !state.IsDynamic(route);
+
+    /// <summary>
+    /// True for a draft request: it carries the draft-mode cookie and is not an on-demand revalidation (which Next.js
+    /// never treats as a draft). A draft request to a cached route skips the cache and runs the handler.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    public bool IsDraftRequest(HttpRequest request) => draftMode.Matches(request) && !secret.Authorises(request);
 
     /// <summary>Answers from the cache; false when the route turned out to be dynamic and must run live.</summary>
     /// <param name="context">The request.</param>

@@ -25,6 +25,7 @@ internal sealed partial class RouteHandlerMiddleware
     private readonly ResponseSender _sender;
     private readonly ResponseCache _cache;
     private readonly TimeProvider _time;
+    private readonly DraftModeId _draftMode;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
@@ -38,6 +39,7 @@ internal sealed partial class RouteHandlerMiddleware
     /// <param name="build">The build id of cache keys.</param>
     /// <param name="cacheOptions">The cache options (the on-demand revalidation secret).</param>
     /// <param name="time">The app's clock.</param>
+    /// <param name="draftMode">Draft mode's id.</param>
     /// <exception cref="OptionsValidationException">A next.config rule is invalid.</exception>
     /// <exception cref="InvalidOperationException">A proxy matcher is invalid.</exception>
     public RouteHandlerMiddleware(
@@ -50,7 +52,8 @@ internal sealed partial class RouteHandlerMiddleware
         RouteCacheState cacheState,
         CacheBuild build,
         IOptions<CacheOptions> cacheOptions,
-        TimeProvider time)
+        TimeProvider time,
+        DraftModeId draftMode)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,6 +62,7 @@ internal sealed partial class RouteHandlerMiddleware
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _draftMode = draftMode ?? throw new ArgumentNullException(nameof(draftMode));
         var errors = new List<string>();
         var rules = RoutingRules.Compile(nextConfig.Value, errors);
         if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
@@ -70,6 +74,7 @@ internal sealed partial class RouteHandlerMiddleware
             cacheState ?? throw new ArgumentNullException(nameof(cacheState)),
             build ?? throw new ArgumentNullException(nameof(build)),
             new RevalidationSecret(cacheOptions.Value.RevalidateSecret),
+            _draftMode,
             _sender,
             logger);
     }
@@ -126,11 +131,20 @@ internal sealed partial class RouteHandlerMiddleware
             return;
         }
 
-        // The cache key is the resolved path: the base path removed, the proxy's rewrite applied (as Next.js keys its pages).
-        if ((HttpMethods.IsGet(context.Request.Method) || resolution.OmitBody) && _cached.Serves(route)
-            && await _cached.TryServeAsync(context, route, decision.Params!, decision.RoutePath!, resolution.OmitBody).ConfigureAwait(false))
+        var draft = _cached.IsDraftRequest(context.Request);
+        if ((HttpMethods.IsGet(context.Request.Method) || resolution.OmitBody) && _cached.Serves(route))
         {
-            return;
+            // A draft request neither reads nor writes the cache, and nothing may store what it gets (Next.js's value
+            // wins over the handler's, as next.config's headers do).
+            if (draft)
+            {
+                context.Response.Headers.CacheControl = DraftModeId.CacheControl;
+            }
+            // The cache key is the resolved path: the base path removed, the proxy's rewrite applied (as Next.js keys its pages).
+            else if (await _cached.TryServeAsync(context, route, decision.Params!, decision.RoutePath!, resolution.OmitBody).ConfigureAwait(false))
+            {
+                return;
+            }
         }
 
         using var maxDuration = route.Config.MaxDuration is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : null;
@@ -140,7 +154,7 @@ internal sealed partial class RouteHandlerMiddleware
         var stripped = route.Config.Dynamic == DynamicMode.ForceStatic;
         var request = new NextRequest(context, _router.UrlOf(decision.Url, stripped), stripped);
         var invocation = new RouteInvocation(request, new RouteContext(decision.Params!, route), context);
-        var response = await InvokeHandlerAsync(handler, invocation, route).ConfigureAwait(false);
+        var response = await InvokeHandlerAsync(handler, invocation, route, draft).ConfigureAwait(false);
         if (response is null)
         {
             if (!context.RequestAborted.IsCancellationRequested) context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -150,9 +164,10 @@ internal sealed partial class RouteHandlerMiddleware
         await _sender.SendAsync(context, response, resolution.OmitBody, route.SourceFile).ConfigureAwait(false);
     }
 
-    private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
+    private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route, bool draft)
     {
-        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request) { Time = _time, Logger = _logger }, route.SourceFile).ConfigureAwait(false);
+        var scope = new RequestScope(invocation.Request) { Time = _time, Logger = _logger, DraftModeId = _draftMode, IsDraftRequest = draft };
+        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, scope, route.SourceFile).ConfigureAwait(false);
         switch (outcome.Kind)
         {
             case HandlerOutcomeKind.Responded when outcome.Refusal is { } reason:

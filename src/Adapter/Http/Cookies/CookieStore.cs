@@ -57,6 +57,16 @@ public sealed class CookieStore
     {
         ArgumentNullException.ThrowIfNull(cookie);
         if (IsReadOnly) throw new InvalidOperationException("Cookies can only be modified in a dynamic route handler; this route is force-static.");
+        return SetUnchecked(cookie);
+    }
+
+    /// <summary>
+    /// Sets a cookie even when the store is read-only: for draft mode, which Next.js lets a <c>force-static</c> route
+    /// enable and disable (its provider writes to the response cookies directly, not through <c>cookies()</c>).
+    /// </summary>
+    /// <param name="cookie">The cookie.</param>
+    internal CookieStore SetUnchecked(ResponseCookie cookie)
+    {
         if (cookie.MaxAge is { } maxAge and not 0 && cookie.Expires is null) cookie = cookie with { Expires = _time.GetUtcNow().AddSeconds(maxAge) };
         _cookies[cookie.Name] = cookie;
         _modified.Add(cookie.Name);
