@@ -27,7 +27,7 @@ public sealed class DraftMode
     /// <c>next dev</c>). Protect the route that calls it: whoever gets the cookie sees drafts.
     /// </summary>
     /// <exception cref="DynamicUsageException">Called while a cached route renders: the route becomes dynamic.</exception>
-    /// <exception cref="InvalidOperationException">Called outside the route-handler pipeline.</exception>
+    /// <exception cref="InvalidOperationException">Called outside the route-handler pipeline, or in <c>Next.After</c> work.</exception>
     public void Enable()
     {
         var id = Switch("draftMode().enable()");
@@ -37,7 +37,7 @@ public sealed class DraftMode
 
     /// <summary>Turns draft mode off for the browser: both draft cookies are sent empty, expired at the epoch.</summary>
     /// <exception cref="DynamicUsageException">Called while a cached route renders: the route becomes dynamic.</exception>
-    /// <exception cref="InvalidOperationException">Called outside the route-handler pipeline.</exception>
+    /// <exception cref="InvalidOperationException">Called outside the route-handler pipeline, or in <c>Next.After</c> work.</exception>
     public void Disable()
     {
         var id = Switch("draftMode().disable()");
@@ -48,6 +48,7 @@ public sealed class DraftMode
     {
         // A render for the cache has no browser to switch: as in Next.js, switching makes the route dynamic.
         if (_scope.IsCacheRender) throw new DynamicUsageException(_scope.Request.NextUrl.Pathname, usage);
+        if (_scope.IsAfterPhase) throw new InvalidOperationException($"Route {_scope.Request.NextUrl.Pathname} used {usage} in Next.After work: draft mode can be read there, but the response that would carry the cookie has been sent.");
         return _scope.DraftModeId ?? throw new InvalidOperationException("Draft mode can only be switched in a route handler the pipeline runs.");
     }
 }

@@ -8,6 +8,7 @@ using NextRouteHandlers.Caching.FileSystem;
 using NextRouteHandlers.Caching.Memory;
 using NextRouteHandlers.Rendering;
 using NextRouteHandlers.Caching.Engine;
+using NextRouteHandlers.Invocation;
 
 namespace NextRouteHandlers.Hosting;
 
@@ -32,6 +33,8 @@ internal static class CacheServiceCollectionExtensions
                 stores.Entries, stores.Tags, stores.Locks, sp.GetRequiredService<IOptions<CacheOptions>>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<ResponseCache>>(), sp.GetRequiredService<CacheMetrics>(), stores.L1);
         });
+        services.TryAddSingleton<AfterWork>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AfterWorkShutdown>());
         services.TryAddSingleton<CacheRenderer>();
         services.TryAddSingleton<Prerenderer>();
         // Hosted services start one after another in registration order. The prerender goes before every one

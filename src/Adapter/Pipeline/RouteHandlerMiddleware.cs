@@ -26,6 +26,7 @@ internal sealed partial class RouteHandlerMiddleware
     private readonly ResponseCache _cache;
     private readonly TimeProvider _time;
     private readonly DraftModeId _draftMode;
+    private readonly AfterWork _after;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
@@ -40,6 +41,7 @@ internal sealed partial class RouteHandlerMiddleware
     /// <param name="cacheOptions">The cache options (the on-demand revalidation secret).</param>
     /// <param name="time">The app's clock.</param>
     /// <param name="draftMode">Draft mode's id.</param>
+    /// <param name="after">Runs what handlers schedule with <c>Next.After</c>.</param>
     /// <exception cref="OptionsValidationException">A next.config rule is invalid.</exception>
     /// <exception cref="InvalidOperationException">A proxy matcher is invalid.</exception>
     public RouteHandlerMiddleware(
@@ -53,7 +55,8 @@ internal sealed partial class RouteHandlerMiddleware
         CacheBuild build,
         IOptions<CacheOptions> cacheOptions,
         TimeProvider time,
-        DraftModeId draftMode)
+        DraftModeId draftMode,
+        AfterWork after)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,10 +66,11 @@ internal sealed partial class RouteHandlerMiddleware
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _draftMode = draftMode ?? throw new ArgumentNullException(nameof(draftMode));
+        _after = after ?? throw new ArgumentNullException(nameof(after));
         var errors = new List<string>();
         var rules = RoutingRules.Compile(nextConfig.Value, errors);
         if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
-        _router = new NextRouter(manifest, rules, options.Value, logger);
+        _router = new NextRouter(manifest, rules, options.Value, logger, _after);
         _sender = new ResponseSender(logger, options.Value.Compress);
         _cached = new CachedRouteResponder(
             cache,
@@ -79,11 +83,32 @@ internal sealed partial class RouteHandlerMiddleware
             logger);
     }
 
-    /// <summary>Handles one request; a terminal <see cref="RequestDelegate"/>.</summary>
+    /// <summary>
+    /// Handles one request; a terminal <see cref="RequestDelegate"/>. When the proxy or the handler scheduled work with
+    /// <c>Next.After</c>, the response is completed (the client has all of it) and the task completes once that work
+    /// is done: the request, and under the Functions host the invocation, lasts until then.
+    /// </summary>
     /// <param name="context">The ASP.NET Core request.</param>
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await RespondAsync(context).ConfigureAwait(false);
+        }
+        catch when (AfterQueue.Of(context) is { } pending)
+        {
+            // The exception is the server's to answer (a 500, or a cut connection), so the work is not awaited here:
+            // it runs all the same, and the app still waits for it when it stops.
+            _ = _after.RunAsync(pending);
+            throw;
+        }
+
+        if (AfterQueue.Of(context) is { } after) await AfterResponse.RunAsync(context, after, _after).ConfigureAwait(false);
+    }
+
+    private async Task RespondAsync(HttpContext context)
+    {
         var decision = await _router.RouteAsync(context).ConfigureAwait(false);
         switch (decision.Kind)
         {
@@ -166,7 +191,7 @@ internal sealed partial class RouteHandlerMiddleware
 
     private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route, bool draft)
     {
-        var scope = new RequestScope(invocation.Request) { Time = _time, Logger = _logger, DraftModeId = _draftMode, IsDraftRequest = draft };
+        var scope = new RequestScope(invocation.Request) { Time = _time, Logger = _logger, DraftModeId = _draftMode, IsDraftRequest = draft, AfterWork = _after, SourceFile = route.SourceFile };
         var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, scope, route.SourceFile).ConfigureAwait(false);
         switch (outcome.Kind)
         {

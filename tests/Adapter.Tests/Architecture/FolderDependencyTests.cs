@@ -26,7 +26,7 @@ public class FolderDependencyTests
         ["Metadata"] = ["Http"],
         ["Manifest"] = ["Routing", "Http", "Proxy"],
         ["Caching"] = ["Manifest", "Routing", "Http", "Urls", "Diagnostics"],
-        ["Invocation"] = ["Caching", "Manifest", "Routing", "Http"],
+        ["Invocation"] = ["Caching", "Manifest", "Routing", "Http", "Diagnostics"],
         [Root] = ["Invocation", "Caching", "Http", "Diagnostics"],
         ["Rendering"] = ["Invocation", "Caching", "Manifest", "Routing", "Http", "Urls", "Diagnostics"],
         ["Pipeline"] = ["Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics"],
