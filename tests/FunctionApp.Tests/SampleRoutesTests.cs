@@ -119,6 +119,18 @@ public sealed class SampleRoutesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_track_route_answers_at_once_and_logs_the_page_view_after_the_response()
+    {
+        var page = "/docs/" + Guid.NewGuid().ToString("N");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/track?page=" + page) { Headers = { { "User-Agent", "sample-test" } } };
+
+        using var response = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await _app.WaitForOutputAsync($"Page view of {page} by sample-test", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task The_draft_link_turns_draft_mode_on_so_the_product_page_skips_the_cache_and_delete_turns_it_off()
     {
         using var refused = await _app.Client.GetAsync("/api/draft?secret=guess&slug=/products/1");
