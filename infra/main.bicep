@@ -72,6 +72,24 @@ param logRetentionInDays int = 30
 @minLength(16)
 param revalidateSecret string
 
+@description('Put Azure Front Door Standard in front of the app: a profile, an endpoint and a route to the app; the app admits only that profile\'s traffic, sends cache headers Front Door reads correctly, and purges the endpoint when routes are revalidated (docs/cdn.md).')
+param frontDoorEnabled bool = false
+
+@description('Name of the Front Door profile (with frontDoorEnabled).')
+@minLength(1)
+@maxLength(260)
+param frontDoorProfileName string = 'afd-${appName}'
+
+@description('Name of the Front Door endpoint; its host name is <name>-<hash>.z01.azurefd.net (with frontDoorEnabled).')
+@minLength(2)
+@maxLength(46)
+param frontDoorEndpointName string = take(appName, 46)
+
+@description('Longest time, in seconds, Front Door keeps a response before asking the app again; also how long an edge can lag behind a revalidation whose purge has not reached it (with frontDoorEnabled).')
+@minValue(1)
+@maxValue(31536000)
+param frontDoorMaxSharedAge int = 300
+
 @description('Tags applied to every resource.')
 param tags object = {}
 
@@ -124,6 +142,13 @@ module roles 'modules/roleAssignments.bicep' = {
   ]
 }
 
+module frontDoorProfile 'modules/frontDoorProfile.bicep' = if (frontDoorEnabled) {
+  params: {
+    name: frontDoorProfileName
+    tags: tags
+  }
+}
+
 module functionApp 'modules/functionApp.bicep' = {
   params: {
     name: appName
@@ -140,6 +165,10 @@ module functionApp 'modules/functionApp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     alwaysReady: alwaysReady
     revalidateSecret: revalidateSecret
+    frontDoorEnabled: frontDoorEnabled
+    frontDoorProfileName: frontDoorProfileName
+    frontDoorEndpointName: frontDoorEndpointName
+    frontDoorMaxSharedAge: frontDoorMaxSharedAge
   }
   // The host reads its storage and loads the deployment package as the identity from its first start, so the
   // identity's roles are granted before the app is created.
@@ -148,11 +177,26 @@ module functionApp 'modules/functionApp.bicep' = {
     storage
     monitoring
     roles
+    frontDoorProfile
   ]
 }
 
-@description('The app\'s public URL.')
-output appUrl string = 'https://${functionApp.outputs.defaultHostName}'
+module frontDoor 'modules/frontDoor.bicep' = if (frontDoorEnabled) {
+  params: {
+    profileName: frontDoorProfileName
+    endpointName: frontDoorEndpointName
+    appName: appName
+    identityName: identityName
+    tags: tags
+  }
+  dependsOn: [
+    frontDoorProfile
+    functionApp
+  ]
+}
+
+@description('The app\'s public URL: the Front Door endpoint with frontDoorEnabled, the app\'s own host name otherwise.')
+output appUrl string = frontDoorEnabled ? 'https://${frontDoor!.outputs.hostName}' : 'https://${functionApp.outputs.defaultHostName}'
 
 @description('Name of the Function App: the -n of `az functionapp deployment source config-zip`.')
 output appName string = functionApp.outputs.name

@@ -15,6 +15,8 @@ param instanceMemoryMB = 2048
 // [] scales to zero when idle; [{ name: 'http', instanceCount: 1 }] keeps one instance warm (billed while idle).
 param alwaysReady = []
 param cacheContainerName = 'isr-cache'
+// true puts Azure Front Door Standard in front of the app and locks the app to it (docs/cdn.md).
+param frontDoorEnabled = false
 param tags = {
   app: 'route-handlers'
 }

@@ -57,6 +57,19 @@ param alwaysReady alwaysReadyInstances
 @secure()
 param revalidateSecret string
 
+@description('Whether Front Door fronts the app: only requests through the profile below are admitted, responses carry the CDN cache-header profile, and revalidation purges the endpoint.')
+param frontDoorEnabled bool
+
+@description('Name of the Front Door profile (used when frontDoorEnabled).')
+param frontDoorProfileName string
+
+@description('Name of the Front Door endpoint the app purges (used when frontDoorEnabled).')
+param frontDoorEndpointName string
+
+@description('Longest time, in seconds, Front Door may keep a response before asking the app again (app setting Cache__Cdn__MaxSharedAge).')
+@minValue(1)
+param frontDoorMaxSharedAge int
+
 @export()
 @description('Instances kept ready for a group of functions (\'http\' for every HTTP function) or one function (\'function:routes\').')
 type alwaysReadyInstances = {
@@ -93,6 +106,10 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
+resource frontDoor 'Microsoft.Cdn/profiles@2025-06-01' existing = if (frontDoorEnabled) {
+  name: frontDoorProfileName
+}
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
@@ -127,6 +144,27 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // Behind Front Door, only its back end with this profile's id gets in (a request straight to
+      // *.azurewebsites.net, or through someone else's Front Door, is refused with 403). Deployment goes through the
+      // scm site, which keeps its own, open, rules.
+      ipSecurityRestrictionsDefaultAction: frontDoorEnabled ? 'Deny' : 'Allow'
+      ipSecurityRestrictions: frontDoorEnabled
+        ? [
+            {
+              name: 'front-door'
+              priority: 100
+              action: 'Allow'
+              tag: 'ServiceTag'
+              ipAddress: 'AzureFrontDoor.Backend'
+              headers: {
+                'x-azure-fdid': [
+                  frontDoor!.properties.frontDoorId
+                ]
+              }
+            }
+          ]
+        : []
+      scmIpSecurityRestrictionsUseMain: false
       appSettings: [
         // Host storage through the managed identity: no connection string, no account key.
         {
@@ -177,6 +215,20 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'Cache__RevalidateSecret'
           value: revalidateSecret
+        }
+        // Behind Front Door (docs/cdn.md): the cache-header profile a CDN reads correctly, and the endpoint that
+        // RevalidatePath and RevalidateTag purge. With it off, Enabled is False and the endpoint empty.
+        {
+          name: 'Cache__Cdn__Enabled'
+          value: string(frontDoorEnabled)
+        }
+        {
+          name: 'Cache__Cdn__MaxSharedAge'
+          value: string(frontDoorMaxSharedAge)
+        }
+        {
+          name: 'Cache__Cdn__FrontDoor__EndpointResourceId'
+          value: frontDoorEnabled ? resourceId('Microsoft.Cdn/profiles/afdEndpoints', frontDoorProfileName, frontDoorEndpointName) : ''
         }
       ]
     }

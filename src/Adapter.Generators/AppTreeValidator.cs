@@ -18,6 +18,7 @@ internal sealed class AppTreeValidator
     private readonly AppOptions _options;
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly Node _root = new();
+    private readonly Dictionary<(string Folder, string Kind), ValidRoute> _oneOfAKind = [];
 
     public AppTreeValidator(AppOptions options) => _options = options;
 
@@ -35,7 +36,7 @@ internal sealed class AppTreeValidator
         }
 
         routes.Sort((a, b) => RoutePrecedence.Instance.Compare(a.Segments, b.Segments) is var order and not 0 ? order : string.CompareOrdinal(a.AppPath, b.AppPath));
-        var accepted = routes.Where(Insert).ToList();
+        var accepted = routes.Where(r => !IsSecondOfOneKind(r) && Insert(r)).ToList();
 
         foreach (var page in pageFiles.OrderBy(p => p, StringComparer.Ordinal))
         {
@@ -120,7 +121,9 @@ internal sealed class AppTreeValidator
         var folderPath = folders.Take(folders.Length - 1);
         if (metadataUrlSegment is not null)
         {
-            // robots.cs serves /robots.txt: Next.js names its app path /robots.txt/route.
+            // robots.cs serves /robots.txt: Next.js names its app path /robots.txt/route. In a route group, the name
+            // gets the group's suffix (icon.png in app/(shop)/ serves /icon-<suffix>.png).
+            metadataUrlSegment = MetadataUrlSuffix.Apply(metadataUrlSegment, folders.Take(folders.Length - 1));
             segments.Add(new RouteSegment(SegmentKind.Static, metadataUrlSegment));
             folderPath = folderPath.Concat([metadataUrlSegment]);
             leafName = "route";
@@ -193,7 +196,11 @@ internal sealed class AppTreeValidator
 
         if (node.Route is { } duplicate)
         {
-            if (duplicate.File.Metadata is not null || route.File.Metadata is not null)
+            if (duplicate.File.Metadata is not null && route.File.Metadata is not null)
+            {
+                Report(DiagnosticDescriptors.MetadataFilesConflict, route.File.Location, route.Pattern, duplicate.DisplayPath, route.DisplayPath);
+            }
+            else if (duplicate.File.Metadata is not null || route.File.Metadata is not null)
             {
                 Report(DiagnosticDescriptors.MetadataConflict, route.File.Location, route.Pattern, duplicate.DisplayPath, route.DisplayPath);
             }
@@ -212,6 +219,27 @@ internal sealed class AppTreeValidator
         }
 
         node.Route = route;
+        return true;
+    }
+
+    /// <summary>
+    /// True, with RH0020, for the second file of a kind Next.js keeps one of per folder (the sitemap) or per app
+    /// (favicon, robots, manifest): <c>robots.cs</c> beside <c>robots.txt</c>, <c>manifest.json</c> beside
+    /// <c>manifest.webmanifest</c>. Next.js serves one of them, whichever it lists last, and ignores the other.
+    /// </summary>
+    private bool IsSecondOfOneKind(ValidRoute route)
+    {
+        var kind = route.File.Metadata?.Kind;
+        if (kind is not ("sitemap" or "favicon" or "robots" or "manifest")) return false;
+        var folder = route.File.FilePath.Substring(0, route.File.FilePath.LastIndexOf('/') + 1);
+        if (!_oneOfAKind.TryGetValue((folder, kind), out var first))
+        {
+            _oneOfAKind.Add((folder, kind), route);
+            return false;
+        }
+
+        var urls = first.Pattern == route.Pattern ? route.Pattern : first.Pattern + " and " + route.Pattern;
+        Report(DiagnosticDescriptors.MetadataFilesConflict, route.File.Location, urls, first.DisplayPath, route.DisplayPath);
         return true;
     }
 

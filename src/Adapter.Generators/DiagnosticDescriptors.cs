@@ -88,11 +88,20 @@ internal static class DiagnosticDescriptors
         "{0} is not run: the proxy is app/proxy.cs, at the root of the app folder (one per app, as in Next.js); move it there or rename it",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor MetadataFilesConflict = new("RH0020", "Two metadata files for one URL",
+        "Conflicting metadata files at {0}: {1} and {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RootOnlyMetadataFileBelowRoot = new("RH0021", "Root-only metadata file below the app root",
+        "{0} is not served: Next.js serves {1} only from the root of the app folder",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         PageConflict, DuplicateRoute, DifferentSlugNames, CatchAllNotLast, OptionalCatchAllSpecificity, RequiredAndOptionalCatchAll,
         InvalidSegment, RepeatedParameter, RouteInSlotOrInterception, InvalidConfigValue, InvalidHandler, NotAHandler, NoRouteClass,
         SeveralRouteClasses, InvalidMetadataFile, MetadataConflict, InvalidProxyMatcher, InvalidProxy, ProxyNotAtRoot,
+        MetadataFilesConflict, RootOnlyMetadataFileBelowRoot,
     ];
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -31,8 +31,9 @@ internal static class ManifestEmitter
         code.AppendLine("    /// <summary>The route manifest; pass it to <c>AddRouteHandlers</c>.</summary>");
         code.AppendLine($"    public static {Library}.Manifest.RouteManifest Manifest {{ get; }} = new(Routes()){(manifest.Proxy is null ? string.Empty : " { Proxy = Proxy() }")};");
         code.AppendLine();
+        var staticFiles = EmitStaticFiles(code, manifest.Routes);
         if (manifest.Proxy is { } proxy) EmitProxy(code, proxy);
-        EmitRoutes(code, manifest.Routes);
+        EmitRoutes(code, manifest.Routes, staticFiles);
         code.AppendLine("}");
         return code.ToString();
     }
@@ -42,7 +43,26 @@ internal static class ManifestEmitter
     /// thousands of handler lambdas makes the C# compiler's time and memory grow much faster than the number of routes
     /// (gigabytes at 10,000), and the runtime would have one huge method to compile.
     /// </summary>
-    private static void EmitRoutes(StringBuilder code, EquatableArray<RouteEntryModel> routes)
+    /// <summary>
+    /// The static metadata files (<c>robots.txt</c>, <c>icon.png</c>, ...), one field each, read from the assembly's
+    /// manifest resources the first time they are served. Returns each file's field by resource name.
+    /// </summary>
+    private static Dictionary<string, string> EmitStaticFiles(StringBuilder code, EquatableArray<RouteEntryModel> routes)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var metadata in routes.Select(r => r.Metadata).Where(m => m?.ResourceName is not null))
+        {
+            var field = "StaticFile" + Number(fields.Count);
+            fields.Add(metadata!.ResourceName!, field);
+            code.Append($"    private static readonly {Library}.Metadata.StaticMetadataFile ").Append(field).Append(" = new(typeof(AppRoutes).Assembly, ")
+                .Append(CSharpLiteral.String(metadata.ResourceName!)).Append(", ").Append(CSharpLiteral.String(metadata.ContentType!)).AppendLine(");");
+        }
+
+        if (fields.Count > 0) code.AppendLine();
+        return fields;
+    }
+
+    private static void EmitRoutes(StringBuilder code, EquatableArray<RouteEntryModel> routes, Dictionary<string, string> staticFiles)
     {
         var chunks = (routes.Length + RoutesPerMethod - 1) / RoutesPerMethod;
         code.AppendLine($"    private static {Library}.Manifest.RouteDefinition[] Routes()");
@@ -59,21 +79,24 @@ internal static class ManifestEmitter
             for (var i = chunk * RoutesPerMethod; i < Math.Min(routes.Length, (chunk + 1) * RoutesPerMethod); i++)
             {
                 code.Append("        routes[").Append(Number(i)).Append("] = ");
-                EmitRoute(code, routes[i]);
+                EmitRoute(code, routes[i], staticFiles);
             }
 
             code.AppendLine("    }");
         }
     }
 
-    private static void EmitRoute(StringBuilder code, RouteEntryModel route)
+    private static void EmitRoute(StringBuilder code, RouteEntryModel route, Dictionary<string, string> staticFiles)
     {
         code.Append("new(").Append(CSharpLiteral.String(route.Pattern)).Append(", ").Append(CSharpLiteral.String(route.AppPath)).Append(", ").Append(CSharpLiteral.String(route.SourceFile)).AppendLine(",");
         code.AppendLine($"            new {Library}.Manifest.RouteHandlerTable");
         code.AppendLine("            {");
         foreach (var handler in route.Handlers)
         {
-            code.Append("                ").Append(PropertyName(handler.HttpMethod)).Append(" = ").Append(HandlerLambda(route.ClassName, handler, route.Metadata)).AppendLine(",");
+            var lambda = route.Metadata?.ResourceName is { } resource
+                ? $"static invocation => new {TaskType}({staticFiles[resource]}.Respond())"
+                : HandlerLambda(route.ClassName, handler, route.Metadata);
+            code.Append("                ").Append(PropertyName(handler.HttpMethod)).Append(" = ").Append(lambda).AppendLine(",");
         }
 
         code.Append("            }");

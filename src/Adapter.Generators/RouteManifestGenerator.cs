@@ -8,7 +8,7 @@ namespace NextRouteHandlers.Generators;
 /// <summary>
 /// The source generator: every <c>route.cs</c> under the app folder (MSBuild property
 /// <c>RouteHandlersAppDirectory</c>, default <c>app/</c>) becomes a route of the generated <c>AppRoutes.Manifest</c>,
-/// each metadata file (<c>robots.cs</c>, ...) a metadata route, and <c>app/proxy.cs</c> its proxy.
+/// each metadata file (<c>robots.cs</c>, <c>robots.txt</c>, <c>icon.png</c>, ...) a metadata route, and <c>app/proxy.cs</c> its proxy.
 /// </summary>
 /// <remarks>
 /// The pipeline carries values only (records of strings, numbers and <see cref="EquatableArray{T}"/>, no symbol,
@@ -19,7 +19,8 @@ namespace NextRouteHandlers.Generators;
 /// file with the semantic model into its model (<see cref="RouteFileParser"/>, <see cref="MetadataFileParser"/>,
 /// <see cref="ProxyFileParser"/>); Roslyn runs it again for each such file when the compilation changes, but an
 /// output equal to the last one stops there. Then the model is paired with the options and placed in the app
-/// (<see cref="AppFiles"/>), and the models of each kind are collected. Page files give their paths only.</item>
+/// (<see cref="AppFiles"/>), and the models of each kind are collected. Page files give their paths only, static
+/// metadata files (<see cref="StaticFileParser"/>) the paths the build lists.</item>
 /// <item><see cref="TrackingNames.App"/>: validation across the tree (<see cref="ManifestBuilder"/>), the one step that
 /// sees every file, returning the <see cref="ManifestModel"/> and the diagnostics.</item>
 /// <item><see cref="TrackingNames.Manifest"/> and <see cref="TrackingNames.Diagnostics"/>: each feeds one output, so
@@ -63,26 +64,31 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
             static (syntax, cancellationToken) => ProxyFileParser.Parse((CompilationUnitSyntax)syntax.Node, syntax.SemanticModel, cancellationToken),
             AppFiles.Proxy);
 
-        var pageFiles = context.AdditionalTextsProvider
-            .Select(static (text, _) => PathText.Normalize(text.Path))
-            .Where(static path => System.IO.Path.GetFileNameWithoutExtension(path) == "page")
-            .WithTrackingName(TrackingNames.Page.Parsed)
-            .Combine(options)
-            .WithTrackingName(TrackingNames.Page.WithOptions)
-            .SelectMany(static (pair, _) => AppFiles.Page(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.Page.InApp)
-            .Collect()
-            .WithTrackingName(TrackingNames.Page.Collected);
+        // The build lists the static files (robots.txt, icon.png, ...) in an option; their bytes are embedded, never read here.
+        var staticFiles = Placed(
+            context.AnalyzerConfigOptionsProvider.SelectMany(static (provider, _) => StaticFileParser.Listed(provider.GlobalOptions)),
+            options,
+            TrackingNames.StaticFile,
+            AppFiles.StaticFile);
+
+        var pageFiles = Placed(
+            context.AdditionalTextsProvider
+                .Select(static (text, _) => PathText.Normalize(text.Path))
+                .Where(static path => System.IO.Path.GetFileNameWithoutExtension(path) == "page"),
+            options,
+            TrackingNames.Page,
+            AppFiles.Page);
 
         var app = routeFiles
             .Combine(metadataFiles)
+            .Combine(staticFiles)
             .Combine(proxyFiles)
             .Combine(pageFiles)
             .Combine(options)
             .Select(static (input, _) =>
             {
-                var ((((routes, metadata), proxies), pages), appOptions) = input;
-                return ManifestBuilder.Build(routes, metadata, proxies, pages, appOptions);
+                var (((((routes, metadata), statics), proxies), pages), appOptions) = input;
+                return ManifestBuilder.Build(routes, metadata.AddRange(statics), proxies, pages, appOptions);
             })
             .WithTrackingName(TrackingNames.App);
 
@@ -104,8 +110,19 @@ public sealed class RouteManifestGenerator : IIncrementalGenerator
         Func<string, bool> isFileName,
         Func<GeneratorSyntaxContext, CancellationToken, T> parse,
         Func<T, AppOptions, ImmutableArray<T>> place) =>
-        context.SyntaxProvider
-            .CreateSyntaxProvider((node, _) => node is CompilationUnitSyntax && isFileName(FileName(node.SyntaxTree.FilePath)), parse)
+        Placed(
+            context.SyntaxProvider.CreateSyntaxProvider((node, _) => node is CompilationUnitSyntax && isFileName(FileName(node.SyntaxTree.FilePath)), parse),
+            options,
+            steps,
+            place);
+
+    /// <summary>The steps of one kind of file after it is read: paired with the options, placed in the app, collected.</summary>
+    private static IncrementalValueProvider<ImmutableArray<TModel>> Placed<TFile, TModel>(
+        IncrementalValuesProvider<TFile> files,
+        IncrementalValueProvider<AppOptions> options,
+        TrackingNames.FileSteps steps,
+        Func<TFile, AppOptions, ImmutableArray<TModel>> place) =>
+        files
             .WithTrackingName(steps.Parsed)
             .Combine(options)
             .WithTrackingName(steps.WithOptions)

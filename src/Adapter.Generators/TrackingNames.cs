@@ -15,6 +15,9 @@ internal static class TrackingNames
     /// <summary>The steps of metadata files (<c>robots.cs</c>, <c>sitemap.cs</c>, ...).</summary>
     public static readonly FileSteps Metadata = new("MetadataFile");
 
+    /// <summary>The steps of static metadata files (<c>robots.txt</c>, <c>icon.png</c>, ...; paths only).</summary>
+    public static readonly FileSteps StaticFile = new("StaticMetadataFile");
+
     /// <summary>The steps of <c>proxy.cs</c> files.</summary>
     public static readonly FileSteps Proxy = new("ProxyFile");
 

@@ -1,6 +1,7 @@
 using System.Runtime.Loader;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Http;
@@ -187,6 +188,49 @@ public class GeneratedManifestRuntimeTests
         Assert.Equal(3, loaded.Manifest.Routes.Count);
     }
 
+    [Fact]
+    public async Task Generated_static_file_route_sends_the_embedded_bytes_with_nextjs_headers_every_time()
+    {
+        byte[] icon = [0x89, (byte)'P', (byte)'N', (byte)'G', 0, 0xFF, 13, 10];
+        using var loaded = LoadedApp.Compile(App, ["blog/icon.png", "robots.txt"], new Dictionary<string, byte[]> { ["blog/icon.png"] = icon, ["robots.txt"] = [] });
+        var route = loaded.Manifest.Routes.Single(r => r.Pattern == "/blog/icon.png");
+
+        var first = await route.Handlers.Get!(loaded.CreateInvocation(route, "GET", []));
+        var second = await route.Handlers.Get!(loaded.CreateInvocation(route, "GET", []));
+        var robots = loaded.Manifest.Routes.Single(r => r.Pattern == "/robots.txt");
+        var empty = await robots.Handlers.Get!(loaded.CreateInvocation(robots, "GET", []));
+
+        Assert.Equal(RouteKind.Metadata, route.Kind);
+        Assert.Equal(("app/blog/icon.png", "/blog/icon.png/route"), (route.SourceFile, route.AppPath));
+        Assert.Equal(icon, await ReadBytesAsync(first!));
+        Assert.Equal(icon, await ReadBytesAsync(second!));
+        Assert.Equal(200, first!.Status);
+        Assert.Equal("image/png", first.Headers.Get("content-type"));
+        Assert.Equal("public, max-age=0, must-revalidate", first.Headers.Get("cache-control"));
+        Assert.Empty(await ReadBytesAsync(empty!));
+        Assert.Equal("text/plain", empty!.Headers.Get("content-type"));
+        Assert.Null(route.Handlers.Post);
+    }
+
+    [Fact]
+    public async Task Generated_static_file_route_whose_file_was_not_embedded_fails_with_the_reason()
+    {
+        using var loaded = LoadedApp.Compile(App, ["icon.png"]);
+        var route = loaded.Manifest.Routes.Single(r => r.Pattern == "/icon.png");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(async () => await route.Handlers.Get!(loaded.CreateInvocation(route, "GET", [])));
+
+        Assert.Contains("'NextRouteHandlers/app/icon.png'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("NextRouteHandlers.targets", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<byte[]> ReadBytesAsync(Response response)
+    {
+        using var stream = new MemoryStream();
+        if (response.Body is not null) await response.Body.WriteToAsync(stream, CancellationToken.None);
+        return stream.ToArray();
+    }
+
     private static async Task<string> ReadBodyAsync(Response response)
     {
         if (response.Body is null) return string.Empty;
@@ -210,12 +254,14 @@ public class GeneratedManifestRuntimeTests
 
         public RouteManifest Manifest { get; }
 
-        public static LoadedApp Compile(IEnumerable<(string Path, string Source)> files)
+        /// <summary>Compiles the files, with <paramref name="staticFiles"/> listed and those of <paramref name="embedded"/> embedded as the build would.</summary>
+        public static LoadedApp Compile(IEnumerable<(string Path, string Source)> files, string[]? staticFiles = null, IReadOnlyDictionary<string, byte[]>? embedded = null)
         {
-            var run = GeneratorHarness.Run(files);
+            var run = GeneratorHarness.Run(files, staticFiles: staticFiles);
             DiagnosticAssert.None(run);
             using var image = new MemoryStream();
-            var emit = run.OutputCompilation.Emit(image);
+            var resources = (embedded ?? new Dictionary<string, byte[]>()).Select(f => new ResourceDescription(StaticFileParser.ResourcePrefix + f.Key, () => new MemoryStream(f.Value), isPublic: true));
+            var emit = run.OutputCompilation.Emit(image, manifestResources: resources);
             Assert.True(emit.Success, DiagnosticAssert.Describe(emit.Diagnostics));
             image.Position = 0;
 

@@ -55,14 +55,16 @@ internal static class GeneratorHarness
     /// <param name="files">C# files as (path relative to <c>app/</c>, or absolute, and source text); route files and helpers alike.</param>
     /// <param name="pages">Page files (paths relative to <c>app/</c>) handed to the generator as AdditionalFiles.</param>
     /// <param name="globalOptions">The global analyzer options; <see cref="DefaultGlobalOptions"/> when null.</param>
+    /// <param name="staticFiles">Static metadata files (paths relative to <c>app/</c>) the build lists, as <c>RouteHandlers.targets</c> would.</param>
     public static GeneratorRun Run(
         IEnumerable<(string Path, string Source)> files,
         IEnumerable<string>? pages = null,
-        IReadOnlyDictionary<string, string>? globalOptions = null)
+        IReadOnlyDictionary<string, string>? globalOptions = null,
+        IEnumerable<string>? staticFiles = null)
     {
         var compilation = CreateCompilation(files);
         var trees = compilation.SyntaxTrees.ToList();
-        var driver = CreateDriver(pages, globalOptions);
+        var driver = CreateDriver(pages, WithStaticFiles(globalOptions ?? DefaultGlobalOptions, staticFiles));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
         var result = driver.GetRunResult().Results.Single();
         if (result.Exception is not null) throw new InvalidOperationException("The generator threw.", result.Exception);
@@ -77,6 +79,16 @@ internal static class GeneratorHarness
             output.GetDiagnostics(),
             output,
             trees.ToDictionary(t => t.FilePath, t => t.GetText(), StringComparer.Ordinal));
+    }
+
+    /// <summary>Runs the generator on static metadata files alone (paths relative to <c>app/</c>).</summary>
+    public static GeneratorRun RunStatic(params string[] staticFiles) => Run([], staticFiles: staticFiles);
+
+    /// <summary><paramref name="options"/> with the list of static metadata files the build writes, when there are any.</summary>
+    public static IReadOnlyDictionary<string, string> WithStaticFiles(IReadOnlyDictionary<string, string> options, IEnumerable<string>? staticFiles)
+    {
+        if (staticFiles is null) return options;
+        return new Dictionary<string, string>(options) { [StaticFileParser.ListOption] = StaticFileParser.Encode(staticFiles) };
     }
 
     /// <summary>A C# file as the compiler would parse it; a path relative to <c>app/</c> is made full.</summary>

@@ -10,7 +10,7 @@ public class ManifestSnapshotTests
     /// <summary>
     /// Every folder convention and file kind the generator reads: a static route, [slug], [...x], [[...x]], a group,
     /// private files (a helper and a route.cs that is not a route), each segment config constant, GenerateStaticParams
-    /// (sync and async), every parameter source, every return shape, a proxy with matchers, robots, sitemap and an image.
+    /// (sync and async), every parameter source, every return shape, a proxy with matchers, robots, sitemap and an image, and static metadata files.
     /// </summary>
     internal static readonly (string Path, string Source)[] RepresentativeApp =
     [
@@ -110,10 +110,13 @@ public class ManifestSnapshotTests
             """),
     ];
 
+    /// <summary>The static metadata files of the representative app: one at the root, one in a group (whose URL gets the group's suffix).</summary>
+    internal static readonly string[] RepresentativeStaticFiles = ["favicon.ico", "(marketing)/opengraph-image.png"];
+
     [Fact]
     public void Representative_app()
     {
-        var run = GeneratorHarness.Run(RepresentativeApp, pages: ["(marketing)/blog/page.tsx"]);
+        var run = GeneratorHarness.Run(RepresentativeApp, pages: ["(marketing)/blog/page.tsx"], staticFiles: RepresentativeStaticFiles);
 
         DiagnosticAssert.None(run);
         DiagnosticAssert.Compiles(run);

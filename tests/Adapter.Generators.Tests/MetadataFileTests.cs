@@ -107,6 +107,16 @@ public class MetadataFileTests
     }
 
     [Fact]
+    public void Two_sitemaps_at_one_url_through_route_groups_are_RH0020()
+    {
+        var run = GeneratorHarness.Run([("(a)/sitemap.cs", Sitemap("App.A")), ("(b)/sitemap.cs", Sitemap("App.B"))]);
+
+        var diagnostic = DiagnosticAssert.Single(run, "RH0020");
+        Assert.Equal("Conflicting metadata files at /sitemap.xml: app/(a)/sitemap.cs and app/(b)/sitemap.cs", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(run.Routes);
+    }
+
+    [Fact]
     public void A_route_at_a_metadata_url_is_RH0016()
     {
         var run = GeneratorHarness.Run([("robots.cs", Robots), RouteSource.Get("robots.txt/route.cs")]);

@@ -25,7 +25,7 @@ public class RouteManifestGeneratorIncrementalTests
     private static readonly string[] AllSteps =
     [
         TrackingNames.AppOptions,
-        .. new[] { TrackingNames.Route, TrackingNames.Metadata, TrackingNames.Proxy, TrackingNames.Page }.SelectMany(k => new[] { k.Parsed, k.WithOptions, k.InApp, k.Collected }),
+        .. new[] { TrackingNames.Route, TrackingNames.Metadata, TrackingNames.StaticFile, TrackingNames.Proxy, TrackingNames.Page }.SelectMany(k => new[] { k.Parsed, k.WithOptions, k.InApp, k.Collected }),
         TrackingNames.App,
         TrackingNames.Manifest,
         TrackingNames.Diagnostics,
@@ -49,6 +49,7 @@ public class RouteManifestGeneratorIncrementalTests
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.Route.Collected));
         Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.Metadata.Collected));
         Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.Proxy.Collected));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.StaticFile.Collected));
         Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.Page.Collected));
         Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.AppOptions));
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.App));
@@ -206,7 +207,8 @@ public class RouteManifestGeneratorIncrementalTests
         public static TrackedApp Start()
         {
             var compilation = GeneratorHarness.CreateCompilation(App);
-            var driver = GeneratorHarness.CreateDriver(pages: ["(marketing)/blog/page.tsx"], trackSteps: true).RunGenerators(compilation);
+            var options = GeneratorHarness.WithStaticFiles(GeneratorHarness.DefaultGlobalOptions, ManifestSnapshotTests.RepresentativeStaticFiles);
+            var driver = GeneratorHarness.CreateDriver(pages: ["(marketing)/blog/page.tsx"], globalOptions: options, trackSteps: true).RunGenerators(compilation);
             var app = new TrackedApp(driver, compilation);
             Assert.Empty(app.First.Diagnostics);
             return app;

@@ -1,5 +1,7 @@
+using Azure.Core;
 using ConformanceApp;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NextRouteHandlers.Functions;
 using NextRouteHandlers.Hosting;
@@ -9,4 +11,6 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.UseRouteHandlers(AppRoutes.Manifest);
+// The Front Door purge tests point Cache:Cdn at a local stand-in of Resource Manager, which takes this token.
+if (builder.Configuration["Testing:ArmToken"] is { Length: > 0 } armToken) builder.Services.AddSingleton<TokenCredential>(new FixedTokenCredential(armToken));
 return await builder.Build().RunRouteHandlersAsync(args);

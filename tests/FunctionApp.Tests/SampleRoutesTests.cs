@@ -94,6 +94,20 @@ public sealed class SampleRoutesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_static_icon_is_served_as_its_file_with_nextjs_headers_beside_the_code_metadata()
+    {
+        using var icon = await _app.Client.GetAsync("/icon.png");
+        using var post = await _app.Client.PostAsync("/icon.png", new StringContent("x"));
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "src", "FunctionApp", "app", "icon.png")), await icon.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/png", icon.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("public, max-age=0, must-revalidate", icon.Headers.NonValidated["Cache-Control"].ToString());
+        Assert.Equal("HIT", icon.Headers.NonValidated["x-nextjs-cache"].ToString());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+
+    [Fact]
     public async Task Redirects_and_query_parameters_work_as_in_the_guide()
     {
         using var redirect = await _app.Client.GetAsync("/api/redirect");

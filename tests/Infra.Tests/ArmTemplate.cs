@@ -13,7 +13,7 @@ public sealed partial class ArmTemplate
     {
         Json = json;
         Root = JsonDocument.Parse(json).RootElement.Clone();
-        Resources = Flatten(Root).ToArray();
+        Resources = Flatten(Root, []).ToArray();
     }
 
     /// <summary>The compiled text.</summary>
@@ -29,6 +29,21 @@ public sealed partial class ArmTemplate
     public IReadOnlyList<ArmResource> Deployed(string type) =>
         Resources.Where(r => string.Equals(r.Type, type, StringComparison.OrdinalIgnoreCase) && !r.IsExisting).ToArray();
 
+    /// <summary>
+    /// The resources of one type the deployment creates for one value of the <c>frontDoorEnabled</c> parameter: those
+    /// whose conditions (their own and their modules') hold. A condition on anything else fails the test, so a new
+    /// switch in the templates is noticed here.
+    /// </summary>
+    public IReadOnlyList<ArmResource> Deployed(string type, bool frontDoorEnabled) =>
+        Deployed(type).Where(r => r.Conditions.All(c => Holds(c, frontDoorEnabled))).ToArray();
+
+    private static bool Holds(string condition, bool frontDoorEnabled) => condition switch
+    {
+        "[parameters('frontDoorEnabled')]" => frontDoorEnabled,
+        "[not(parameters('frontDoorEnabled'))]" => !frontDoorEnabled,
+        _ => throw new Xunit.Sdk.XunitException($"A resource is deployed on a condition these tests do not evaluate: {condition}"),
+    };
+
     /// <summary>The one resource of <paramref name="type"/> the deployment creates.</summary>
     public ArmResource Single(string type)
     {
@@ -40,7 +55,7 @@ public sealed partial class ArmTemplate
     /// <summary>A parameter of the main template.</summary>
     public JsonElement Parameter(string name) => Root.GetProperty("parameters").GetProperty(name);
 
-    private static IEnumerable<ArmResource> Flatten(JsonElement template)
+    private static IEnumerable<ArmResource> Flatten(JsonElement template, IReadOnlyList<string> outerConditions)
     {
         if (!template.TryGetProperty("resources", out var resources)) yield break;
 
@@ -50,11 +65,12 @@ public sealed partial class ArmTemplate
             : resources.EnumerateArray();
         foreach (var resource in items)
         {
-            var item = new ArmResource(resource, template);
+            var conditions = resource.TryGetProperty("condition", out var condition) ? [.. outerConditions, condition.GetString()!] : outerConditions;
+            var item = new ArmResource(resource, template) { Conditions = conditions };
             yield return item;
             if (item.Type == "Microsoft.Resources/deployments" && resource.GetProperty("properties").TryGetProperty("template", out var inner))
             {
-                foreach (var nested in Flatten(inner)) yield return nested;
+                foreach (var nested in Flatten(inner, conditions)) yield return nested;
             }
         }
     }
@@ -63,6 +79,9 @@ public sealed partial class ArmTemplate
 /// <summary>One resource and the template that declares it.</summary>
 public sealed partial record ArmResource(JsonElement Element, JsonElement Template)
 {
+    /// <summary>The conditions the resource is deployed on: its modules' (outermost first), then its own.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+
     /// <summary>The resource type.</summary>
     public string Type => Element.GetProperty("type").GetString()!;
 
@@ -92,6 +111,14 @@ public sealed partial record ArmResource(JsonElement Element, JsonElement Templa
             Template.TryGetProperty("variables", out var variables) && variables.TryGetProperty(match.Groups[1].Value, out var variable)
                 ? "'" + variable.GetString() + "'"
                 : match.Value);
+    }
+
+    /// <summary>The value of a variable the declaring template holds, for a value that is just <c>[variables('name')]</c>.</summary>
+    public JsonElement Variable(JsonElement value)
+    {
+        var match = VariableReference().Match(value.GetString() ?? string.Empty);
+        Assert.True(match.Success && match.Value.Length + 2 == value.GetString()!.Length, $"{value} is not a variable reference.");
+        return Template.GetProperty("variables").GetProperty(match.Groups[1].Value);
     }
 
     /// <summary>A parameter declared by the template that holds this resource (the module's own parameters).</summary>

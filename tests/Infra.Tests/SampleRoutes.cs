@@ -5,7 +5,7 @@ namespace Infra.Tests;
 
 /// <summary>
 /// Requests to the sample app that a published build must answer as the development build does: JSON in and out,
-/// route parameters, configuration-bound redirects and rewrites, form parsing, and a cache HIT.
+/// route parameters, configuration-bound redirects and rewrites, form parsing, a cache HIT and a static metadata file.
 /// </summary>
 public static class SampleRoutes
 {
@@ -21,6 +21,7 @@ public static class SampleRoutes
         using var form = await client.PostAsync("/api/form", new FormUrlEncodedContent([new("name", "x"), new("qty", "nope")]));
         using var first = await client.GetAsync("/products/1");
         using var second = await client.GetAsync("/products/1");
+        using var icon = await client.GetAsync("/icon.png");
 
         Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
         Assert.Equal("application/json", hello.Content.Headers.ContentType?.MediaType);
@@ -40,5 +41,10 @@ public static class SampleRoutes
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal("HIT", second.Headers.GetValues("x-nextjs-cache").Single());
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+
+        // app/icon.png, a static metadata file: embedded in the assembly (the AOT executable included), served as it is.
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/png", icon.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(NextRouteHandlers.Testing.RepositoryPaths.Root, "src", "FunctionApp", "app", "icon.png")), await icon.Content.ReadAsByteArrayAsync());
     }
 }

@@ -10,7 +10,7 @@ internal sealed record ManifestModel(string RootNamespace, EquatableArray<RouteE
 /// <param name="Pattern">The URL pattern (<c>/blog/[slug]</c>).</param>
 /// <param name="AppPath">Next.js's name for it (<c>/blog/[slug]/route</c>).</param>
 /// <param name="SourceFile">The file, relative to the project.</param>
-/// <param name="ClassName">The fully qualified class holding the handlers.</param>
+/// <param name="ClassName">The fully qualified class holding the handlers; empty for a static metadata file.</param>
 /// <param name="Handlers">The bound handlers.</param>
 /// <param name="Config">The segment config.</param>
 /// <param name="Metadata">For a metadata route, how its content becomes a response.</param>

@@ -57,6 +57,9 @@ public sealed class CacheOptions
 
     /// <summary>The <c>AzureBlob</c> store.</summary>
     public AzureBlobStoreOptions AzureBlob { get; set; } = new();
+
+    /// <summary>Behaviour behind a CDN (Azure Front Door): the header profile and purge on revalidation. Off by default.</summary>
+    public CdnOptions Cdn { get; set; } = new();
 }
 
 /// <summary>Options of the memory cache.</summary>

@@ -30,8 +30,35 @@ internal sealed partial class CacheOptionsValidator : IValidateOptions<CacheOpti
             if (!ContainerPattern().IsMatch(blob.Container ?? string.Empty)) failures.Add($"Cache:AzureBlob:Container '{blob.Container}' is not a valid container name (3-63 lower-case letters, digits and single hyphens).");
         }
 
+        ValidateCdn(options.Cdn, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void ValidateCdn(CdnOptions cdn, List<string> failures)
+    {
+        if (cdn.MaxSharedAge <= 0) failures.Add($"Cache:Cdn:MaxSharedAge must be a positive number of seconds, not {cdn.MaxSharedAge}.");
+        var frontDoor = cdn.FrontDoor;
+        if (!frontDoor.IsConfigured) return;
+        if (!cdn.Enabled) failures.Add("Cache:Cdn:FrontDoor:EndpointResourceId is set but Cache:Cdn:Enabled is not: purging needs the CDN header profile (set Cache:Cdn:Enabled to true).");
+        if (!EndpointIdPattern().IsMatch(frontDoor.EndpointResourceId!))
+        {
+            failures.Add($"Cache:Cdn:FrontDoor:EndpointResourceId '{frontDoor.EndpointResourceId}' is not a Front Door endpoint id (/subscriptions/{{id}}/resourceGroups/{{group}}/providers/Microsoft.Cdn/profiles/{{profile}}/afdEndpoints/{{endpoint}}).");
+        }
+
+        if (frontDoor.ManagementEndpoint is not { IsAbsoluteUri: true, Scheme: "https" or "http" }) failures.Add("Cache:Cdn:FrontDoor:ManagementEndpoint must be an absolute http(s) URL.");
+        if (string.IsNullOrWhiteSpace(frontDoor.TokenScope)) failures.Add("Cache:Cdn:FrontDoor:TokenScope may not be empty.");
+        if (frontDoor.BatchDelay < TimeSpan.Zero) failures.Add("Cache:Cdn:FrontDoor:BatchDelay may not be negative.");
+        if (frontDoor.SweepInterval <= TimeSpan.Zero) failures.Add("Cache:Cdn:FrontDoor:SweepInterval must be positive.");
+        if (frontDoor.MaxAttempts < 1) failures.Add("Cache:Cdn:FrontDoor:MaxAttempts must be at least 1.");
+        if (frontDoor.RetryDelay < TimeSpan.Zero) failures.Add("Cache:Cdn:FrontDoor:RetryDelay may not be negative.");
+        foreach (var domain in frontDoor.Domains)
+        {
+            if (string.IsNullOrWhiteSpace(domain) || domain.Contains('/') || domain.StartsWith('*')) failures.Add($"Cache:Cdn:FrontDoor:Domains holds '{domain}', which is not a host name (Front Door cannot purge wildcard domains).");
+        }
+    }
+
+    [GeneratedRegex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Cdn/profiles/[^/]+/afdEndpoints/[^/]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndpointIdPattern();
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex BuildIdPattern();

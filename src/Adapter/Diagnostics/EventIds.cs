@@ -3,8 +3,8 @@ namespace NextRouteHandlers.Diagnostics;
 /// <summary>
 /// The id of every log event of the library, one number per event across all components (a test checks it), grouped
 /// by component: 1-19 the pipeline, 20-39 the proxy, 100-199 the cache engine, 200-299 rendering and the prerender,
-/// 300-399 the <c>Next</c> functions and the work they schedule. Filter or alert on these ids; the names are the
-/// events' <c>EventName</c>s.
+/// 300-399 the <c>Next</c> functions and the work they schedule, 400-499 the CDN. Filter or alert on these ids; the
+/// names are the events' <c>EventName</c>s.
 /// </summary>
 internal static class EventIds
 {
@@ -85,4 +85,27 @@ internal static class EventIds
 
     /// <summary>The app stopped while <c>Next.After</c> work was still running after the shutdown grace period.</summary>
     public const int AfterWorkAbandoned = 303;
+
+    // 400-499: the CDN (purging Azure Front Door on revalidation).
+
+    /// <summary>Front Door accepted a purge.</summary>
+    public const int PurgeAccepted = 400;
+
+    /// <summary>Front Door refused a purge for good (a missing role, a wrong endpoint id): its paths stay at the edge until their s-maxage ends.</summary>
+    public const int PurgeRejected = 401;
+
+    /// <summary>Front Door was unavailable for every try of a round: the purge stays queued for the next round.</summary>
+    public const int PurgeDeferred = 402;
+
+    /// <summary>A queued purge failed too many rounds and was dropped.</summary>
+    public const int PurgeDropped = 403;
+
+    /// <summary>An accepted purge finished at every edge, or failed there.</summary>
+    public const int PurgeCompleted = 404;
+
+    /// <summary>Queueing a purge or recording a served path failed (the store was unavailable).</summary>
+    public const int PurgeQueueFailed = 405;
+
+    /// <summary>The app stopped with purges it had not queued yet.</summary>
+    public const int PurgesLostAtShutdown = 406;
 }

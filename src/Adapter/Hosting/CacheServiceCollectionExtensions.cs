@@ -33,7 +33,9 @@ internal static class CacheServiceCollectionExtensions
                 stores.Entries, stores.Tags, stores.Locks, sp.GetRequiredService<IOptions<CacheOptions>>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<ResponseCache>>(), sp.GetRequiredService<CacheMetrics>(), stores.L1);
         });
-        services.TryAddSingleton<AfterWork>();
+        // Revalidations made in Next.After work purge the CDN as a handler's do.
+        services.TryAddSingleton(sp => new AfterWork(
+            sp.GetRequiredService<ResponseCache>(), sp.GetRequiredService<ILogger<AfterWork>>(), sp.GetService<Cdn.CdnEdge>() is { } cdn ? cdn.Invalidated : null));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AfterWorkShutdown>());
         services.TryAddSingleton<CacheRenderer>();
         services.TryAddSingleton<Prerenderer>();

@@ -44,6 +44,7 @@ public static class RouteHandlersServiceCollectionExtensions
         services.TryAddSingleton<RouteHandlerMiddleware>();
         services.TryAddSingleton(sp => new RouteHandlerPipeline(sp.GetRequiredService<RouteHandlerMiddleware>()));
         services.AddRouteCache();
+        services.AddCdnPurging();
         return services;
     }
 }

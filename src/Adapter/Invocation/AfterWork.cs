@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using NextRouteHandlers.Caching;
 using NextRouteHandlers.Caching.Engine;
 
 namespace NextRouteHandlers.Invocation;
@@ -11,7 +12,10 @@ namespace NextRouteHandlers.Invocation;
 /// logged, never sent. Every run is tracked, so that the app, when it stops, waits for them within its shutdown grace
 /// period and then cancels the token each task got.
 /// </summary>
-internal sealed class AfterWork(ResponseCache cache, ILogger<AfterWork> logger) : IDisposable
+/// <param name="cache">Where the work's revalidations are applied.</param>
+/// <param name="logger">Where failures and abandoned work are logged.</param>
+/// <param name="invalidated">Told of the revalidations applied, as the pipeline tells the CDN of a handler's; may be null.</param>
+internal sealed class AfterWork(ResponseCache cache, ILogger<AfterWork> logger, Action<IReadOnlyList<TagState>>? invalidated = null) : IDisposable
 {
     private readonly CancellationTokenSource _abandoned = new();
     private readonly ConcurrentDictionary<Task, Func<string>> _running = new();
@@ -99,7 +103,9 @@ internal sealed class AfterWork(ResponseCache cache, ILogger<AfterWork> logger) 
         // Next.js applies the revalidations made in after() once its callbacks are done.
         foreach (var scope in scopes)
         {
-            if (scope.InvalidationsInAfterPhase() is { Count: > 0 } states) await cache.InvalidateAsync(states).ConfigureAwait(false);
+            if (scope.InvalidationsInAfterPhase() is not { Count: > 0 } states) continue;
+            await cache.InvalidateAsync(states).ConfigureAwait(false);
+            invalidated?.Invoke(states);
         }
     }
 

@@ -30,8 +30,7 @@ public static class MetadataResponses
     /// <summary>An image route (<c>icon.cs</c>, <c>apple-icon.cs</c>, <c>opengraph-image.cs</c>, <c>twitter-image.cs</c>).</summary>
     /// <param name="image">The image bytes.</param>
     /// <param name="contentType">The file's <c>ContentType</c> constant, <c>image/png</c> by default.</param>
-    public static Response Image(byte[] image, string contentType) =>
-        new(image ?? throw new ArgumentNullException(nameof(image)), new ResponseInit { Headers = { { "content-type", contentType }, { "cache-control", CacheControl } } });
+    public static Response Image(byte[] image, string contentType) => Binary(image ?? throw new ArgumentNullException(nameof(image)), contentType);
 
     /// <summary>The text of <c>robots.txt</c>: per rule its user agents, allows, disallows and crawl delay, a blank line; then host and sitemaps.</summary>
     /// <param name="robots">The rules.</param>
@@ -80,6 +79,10 @@ public static class MetadataResponses
 
         return xml.Append("</urlset>\n").ToString();
     }
+
+    /// <summary>Bytes with their content type and <see cref="CacheControl"/>; the bytes are not copied.</summary>
+    internal static Response Binary(byte[] body, string contentType) =>
+        new(body, new ResponseInit { Headers = { { "content-type", contentType }, { "cache-control", CacheControl } } });
 
     private static Response Text(string body, string contentType) =>
         new(body, new ResponseInit { Headers = { { "content-type", contentType }, { "cache-control", CacheControl } } });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using NextRouteHandlers.Caching;
+using NextRouteHandlers.Cdn;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Rendering;
 using NextRouteHandlers.Routing;
@@ -22,6 +23,7 @@ internal sealed partial class CachedRouteResponder(
     RevalidationSecret secret,
     DraftModeId draftMode,
     ResponseSender sender,
+    CdnEdge cdn,
     ILogger logger)
 {
     /// <summary>Whether the route's GET is answered from the cache (cacheable, and not found dynamic since).</summary>
@@ -98,6 +100,8 @@ internal sealed partial class CachedRouteResponder(
             return true;
         }
 
+        if (onDemand) cdn.Revalidated(context);
+        else cdn.Served(context, entry.Tags);
         await sender.SendCachedAsync(context, entry, cached.Status, omitBody, route.SourceFile).ConfigureAwait(false);
         return true;
     }

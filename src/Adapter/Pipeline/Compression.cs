@@ -29,7 +29,7 @@ internal static class Compression
         if (type == "text/event-stream") return false;
         return type.StartsWith("text/", StringComparison.Ordinal)
             || type.EndsWith("+json", StringComparison.Ordinal) || type.EndsWith("+xml", StringComparison.Ordinal)
-            || type is "application/json" or "application/xml" or "application/javascript" or "application/manifest+json" or "image/svg+xml" or "application/x-www-form-urlencoded";
+            || type is "application/json" or "application/xml" or "application/javascript" or "application/manifest+json" or "image/svg+xml" or "image/x-icon" or "application/x-www-form-urlencoded";
     }
 
     /// <summary>True when the client sent <c>Accept-Encoding</c> with gzip (or <c>*</c>) at a non-zero quality.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
+using NextRouteHandlers.Cdn;
 using NextRouteHandlers.Http;
 using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Manifest;
@@ -27,6 +28,7 @@ internal sealed partial class RouteHandlerMiddleware
     private readonly TimeProvider _time;
     private readonly DraftModeId _draftMode;
     private readonly AfterWork _after;
+    private readonly CdnEdge _cdn;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
@@ -42,6 +44,7 @@ internal sealed partial class RouteHandlerMiddleware
     /// <param name="time">The app's clock.</param>
     /// <param name="draftMode">Draft mode's id.</param>
     /// <param name="after">Runs what handlers schedule with <c>Next.After</c>.</param>
+    /// <param name="cdn">What the CDN is told: its header profile, purges, served entries.</param>
     /// <exception cref="OptionsValidationException">A next.config rule is invalid.</exception>
     /// <exception cref="InvalidOperationException">A proxy matcher is invalid.</exception>
     public RouteHandlerMiddleware(
@@ -56,7 +59,8 @@ internal sealed partial class RouteHandlerMiddleware
         IOptions<CacheOptions> cacheOptions,
         TimeProvider time,
         DraftModeId draftMode,
-        AfterWork after)
+        AfterWork after,
+        CdnEdge cdn)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
@@ -67,6 +71,7 @@ internal sealed partial class RouteHandlerMiddleware
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _draftMode = draftMode ?? throw new ArgumentNullException(nameof(draftMode));
         _after = after ?? throw new ArgumentNullException(nameof(after));
+        _cdn = cdn ?? throw new ArgumentNullException(nameof(cdn));
         var errors = new List<string>();
         var rules = RoutingRules.Compile(nextConfig.Value, errors);
         if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
@@ -80,6 +85,7 @@ internal sealed partial class RouteHandlerMiddleware
             new RevalidationSecret(cacheOptions.Value.RevalidateSecret),
             _draftMode,
             _sender,
+            _cdn,
             logger);
     }
 
@@ -92,6 +98,7 @@ internal sealed partial class RouteHandlerMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        _cdn.Prepare(context);
         try
         {
             await RespondAsync(context).ConfigureAwait(false);
@@ -152,7 +159,9 @@ internal sealed partial class RouteHandlerMiddleware
         var resolution = MethodResolution.For(route, context.Request.Method);
         if (resolution.Handler is not { } handler)
         {
-            await ResponseWriter.WriteEmptyAsync(context, resolution.EmptyStatus, new KeyValuePair<string, string>("Allow", route.Allow)).ConfigureAwait(false);
+            await (resolution.Prerendered
+                ? RouterResponses.WritePrerenderedMethodNotAllowedAsync(context)
+                : ResponseWriter.WriteEmptyAsync(context, resolution.EmptyStatus, new KeyValuePair<string, string>("Allow", route.Allow))).ConfigureAwait(false);
             return;
         }
 
@@ -201,6 +210,7 @@ internal sealed partial class RouteHandlerMiddleware
             case HandlerOutcomeKind.Responded:
                 // Next.js runs the revalidations a handler asked for before its response completes, redirects included.
                 await _cache.InvalidateAsync(outcome.Scope.InvalidationsIfAny).ConfigureAwait(false);
+                _cdn.Invalidated(outcome.Scope.InvalidationsIfAny);
                 return outcome.Response;
             case HandlerOutcomeKind.Failed:
                 PipelineLog.HandlerFailed(_logger, outcome.Exception, outcome.Problem!);

@@ -27,10 +27,11 @@ public class FolderDependencyTests
         ["Manifest"] = ["Routing", "Http", "Proxy"],
         ["Caching"] = ["Manifest", "Routing", "Http", "Urls", "Diagnostics"],
         ["Invocation"] = ["Caching", "Manifest", "Routing", "Http", "Diagnostics"],
+        ["Cdn"] = ["Caching", "Urls", "Diagnostics"],
         [Root] = ["Invocation", "Caching", "Http", "Diagnostics"],
         ["Rendering"] = ["Invocation", "Caching", "Manifest", "Routing", "Http", "Urls", "Diagnostics"],
-        ["Pipeline"] = ["Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics"],
-        ["Hosting"] = ["Pipeline", "Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics", Root],
+        ["Pipeline"] = ["Cdn", "Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics"],
+        ["Hosting"] = ["Pipeline", "Cdn", "Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics", Root],
     };
 
     private static readonly Lazy<IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>>> Uses = new(ReadUses);

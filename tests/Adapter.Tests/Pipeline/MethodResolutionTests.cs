@@ -31,4 +31,18 @@ public class MethodResolutionTests
         Assert.Equal(new MethodResolution(null, false, 405), MethodResolution.For(GetAndPost, "DELETE"));
         Assert.Equal(new MethodResolution(null, true, 405), MethodResolution.For(PostOnly, "HEAD"));
     }
+
+    /// <summary>The methods Next.js refuses on a prerendered route: every one of the seven but GET and HEAD.</summary>
+    public static TheoryData<string> RefusedOnPrerenderedRoutes { get; } = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+    [Theory]
+    [MemberData(nameof(RefusedOnPrerenderedRoutes))]
+    public void A_metadata_route_answers_any_method_but_get_and_head_as_a_prerendered_route(string method)
+    {
+        var metadata = Routes.Define("/icon.png", new RouteHandlerTable { Get = Get }) with { Kind = RouteKind.Metadata };
+
+        Assert.Equal(new MethodResolution(null, false, 405, Prerendered: true), MethodResolution.For(metadata, method));
+        Assert.Equal(new MethodResolution(Get, false, 0), MethodResolution.For(metadata, "GET"));
+        Assert.Equal(new MethodResolution(Get, true, 0), MethodResolution.For(metadata, "HEAD"));
+    }
 }

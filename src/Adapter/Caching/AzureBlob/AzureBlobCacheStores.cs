@@ -27,7 +27,7 @@ internal static class AzureBlobCacheStores
                 new DefaultAzureCredential(),
                 blobOptions);
         var container = blobs.GetBlobContainerClient(options.Container);
-        return new CacheStores(new BlobIncrementalCache(container), new BlobTagStore(container), new BlobRegenerationLock(container), l1);
+        return new CacheStores(new BlobIncrementalCache(container), new BlobTagStore(container), new BlobRegenerationLock(container), l1, container);
     }
 
     private static void Configure(RetryOptions retry)

@@ -82,5 +82,8 @@ internal sealed class BlobIncrementalCache : IIncrementalCache
     /// <summary>The blob name of a key under a folder: the SHA-256 of the key in hex.</summary>
     /// <param name="folder">The virtual folder.</param>
     /// <param name="key">The key.</param>
-    public static string BlobName(string folder, string key) => folder + "/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string BlobName(string folder, string key) => folder + "/" + NameHash(key);
+
+    /// <summary>The hex SHA-256 of a name, which makes any text a safe blob name segment.</summary>
+    public static string NameHash(string name) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
 }
