@@ -9,10 +9,10 @@ namespace NextRouteHandlers;
 
 /// <summary>
 /// The request-scoped functions of <c>next/headers</c> and <c>next/navigation</c>, callable from a route handler or
-/// any code it calls during the request: <c>Next.Cookies()</c>, <c>Next.Headers()</c>, <c>Next.Redirect("/login")</c>,
-/// <c>Next.NotFound()</c>.
+/// any code it calls during the request: <c>Next.Cookies()</c>, <c>Next.Headers()</c>, <c>await Next.Connection()</c>,
+/// <c>Next.Redirect("/login")</c>, <c>Next.NotFound()</c>, and <c>Next.After(...)</c>.
 /// </summary>
-public static class Next
+public static partial class Next
 {
     /// <summary><c>headers()</c>: the request headers, read-only (empty in a <c>force-static</c> route).</summary>
     /// <exception cref="InvalidOperationException">Called outside a route handler's request.</exception>
@@ -30,6 +30,28 @@ public static class Next
         var scope = Scope();
         scope.Request.Track("cookies()");
         return scope.Cookies;
+    }
+
+    /// <summary>
+    /// <c>draftMode()</c>: whether this is a draft request (<see cref="NextRouteHandlers.DraftMode.IsEnabled"/>), and
+    /// <see cref="NextRouteHandlers.DraftMode.Enable"/> / <see cref="NextRouteHandlers.DraftMode.Disable"/> to switch
+    /// the browser's <c>__prerender_bypass</c> cookie. Draft requests skip the response cache.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called outside a route handler's request.</exception>
+    public static DraftMode DraftMode() => new(Scope());
+
+    /// <summary>
+    /// <c>await connection()</c>: marks what follows as needing a real request. At request time it completes at once.
+    /// While a cached route renders, where there is no request, it makes the route dynamic from then on, as reading
+    /// request data does (with <c>Dynamic = "error"</c> the render fails instead); in a <c>force-static</c> route it
+    /// completes and changes nothing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called outside a route handler's request.</exception>
+    /// <exception cref="DynamicUsageException">Called while a cached route that is not <c>force-static</c> renders.</exception>
+    public static Task Connection()
+    {
+        Scope().Request.Track("connection()");
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -73,7 +95,7 @@ public static class Next
         ArgumentNullException.ThrowIfNull(life);
         var scope = MutableScope("RevalidateTag");
         var now = scope.Time.GetUtcNow();
-        scope.Invalidations.Add(new TagState(tag, now, now + life.Expire));
+        scope.Invalidate(new TagState(tag, now, now + life.Expire));
     }
 
     /// <summary>
@@ -103,7 +125,7 @@ public static class Next
         var scope = MutableScope("RevalidatePath");
         if (path.Length > 1024) return;
         var now = scope.Time.GetUtcNow();
-        foreach (var tag in ImplicitTags.ForRevalidatePath(path, type)) scope.Invalidations.Add(new TagState(tag, null, now));
+        foreach (var tag in ImplicitTags.ForRevalidatePath(path, type)) scope.Invalidate(new TagState(tag, null, now));
     }
 
     /// <summary><c>updateTag(tag)</c> belongs to Server Actions; in a route handler it throws, as in Next.js.</summary>
@@ -143,6 +165,10 @@ public static class Next
         return scope;
     }
 
-    private static RequestScope Scope() =>
-        RequestScope.Current ?? throw new InvalidOperationException("Next.Cookies() and Next.Headers() can only be called while a route handler runs.");
+    private static RequestScope Scope() => RequestScope.Current switch
+    {
+        null => throw new InvalidOperationException("Next.Cookies() and Next.Headers() can only be called while a route handler runs."),
+        { IsProxy: true } => throw new InvalidOperationException("Next.Cookies(), Next.Headers() and the other request functions can only be called while a route handler runs; in proxy.cs read request.Cookies and request.Headers (Next.After works there)."),
+        var scope => scope,
+    };
 }

@@ -10,12 +10,13 @@ namespace FunctionApp.Tests;
 public sealed class SampleRoutesTests : IAsyncLifetime
 {
     private const string WebhookSecret = "test-webhook-secret";
+    private const string DraftSecret = "test-draft-secret";
     private AppProcess _app = null!;
 
     public async Task InitializeAsync()
     {
         var port = LoopbackApp.FreePort();
-        _app = await AppProcess.StartAsync(RepositoryPaths.BuiltApp("src/FunctionApp", "FunctionApp"), port, ["--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string> { ["Webhook__Secret"] = WebhookSecret });
+        _app = await AppProcess.StartAsync(RepositoryPaths.BuiltApp("src/FunctionApp", "FunctionApp"), port, ["--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string> { ["Webhook__Secret"] = WebhookSecret, ["Draft__Secret"] = DraftSecret });
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -116,6 +117,54 @@ public sealed class SampleRoutesTests : IAsyncLifetime
         Assert.Equal("https://nextjs.org/", redirect.Headers.Location!.OriginalString);
         Assert.Equal("hello world", search.GetProperty("query").GetString());
         Assert.Equal(["a", "b"], search.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task The_nonce_route_awaits_connection_and_answers_each_request_anew()
+    {
+        using var first = await _app.Client.GetAsync("/api/nonce");
+        using var second = await _app.Client.GetAsync("/api/nonce");
+
+        var one = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("value").GetString();
+        var two = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("value").GetString();
+        Assert.Matches("^[0-9a-f]{32}$", one);
+        Assert.NotEqual(one, two);
+        Assert.False(second.Headers.Contains("x-nextjs-cache"));
+    }
+
+    [Fact]
+    public async Task The_track_route_answers_at_once_and_logs_the_page_view_after_the_response()
+    {
+        var page = "/docs/" + Guid.NewGuid().ToString("N");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/track?page=" + page) { Headers = { { "User-Agent", "sample-test" } } };
+
+        using var response = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await _app.WaitForOutputAsync($"Page view of {page} by sample-test", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_draft_link_turns_draft_mode_on_so_the_product_page_skips_the_cache_and_delete_turns_it_off()
+    {
+        using var refused = await _app.Client.GetAsync("/api/draft?secret=guess&slug=/products/1");
+        using var enabled = await _app.Client.GetAsync($"/api/draft?secret={DraftSecret}&slug=/products/1");
+        var cookie = enabled.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        var draftRequest = new HttpRequestMessage(HttpMethod.Get, "/products/1");
+        draftRequest.Headers.Add("Cookie", cookie);
+        using var draft = await _app.Client.SendAsync(draftRequest);
+        using var published = await _app.Client.GetAsync("/products/1");
+        using var disabled = await _app.Client.DeleteAsync("/api/draft");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.False(refused.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, enabled.StatusCode);
+        Assert.Equal("/products/1", enabled.Headers.Location!.OriginalString);
+        Assert.StartsWith("__prerender_bypass=", cookie, StringComparison.Ordinal);
+        Assert.False(draft.Headers.Contains("x-nextjs-cache"));
+        Assert.Equal("private, no-cache, no-store, max-age=0, must-revalidate", draft.Headers.NonValidated["cache-control"].ToString());
+        Assert.Equal("HIT", published.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.All(disabled.Headers.GetValues("Set-Cookie"), c => Assert.Contains("Expires=Thu, 01 Jan 1970 00:00:00 GMT", c, StringComparison.Ordinal));
     }
 
     private static HttpRequestMessage Signed(string payload, string signature)

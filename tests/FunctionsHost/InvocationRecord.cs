@@ -7,4 +7,9 @@ namespace NextRouteHandlers.Testing.FunctionsHost;
 /// <param name="Succeeded">Whether the worker reported the invocation as successful.</param>
 /// <param name="Failure">The worker's exception message, when it failed.</param>
 /// <param name="ForwardingError">YARP's forwarding outcome (<c>None</c> when the request and response went through).</param>
-public sealed record InvocationRecord(string InvocationId, string Method, string Path, bool Succeeded, string? Failure, string ForwardingError);
+/// <param name="ResponseBeforeInvocationEnded">
+/// True when the worker's HTTP response had been relayed in full while its <c>InvocationResponse</c> had not arrived
+/// yet, as for a function that keeps working after its response (<c>Next.After</c>); always false for a custom handler,
+/// whose invocation is the forwarded request.
+/// </param>
+public sealed record InvocationRecord(string InvocationId, string Method, string Path, bool Succeeded, string? Failure, string ForwardingError, bool ResponseBeforeInvocationEnded = false);

@@ -40,6 +40,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
     private readonly WorkerChannel? _channel;
     private WorkerProcess _worker = null!;
     private readonly ConcurrentQueue<InvocationRecord> _invocations = new();
+    private readonly List<(Func<InvocationRecord, bool> Match, TaskCompletionSource<InvocationRecord> Ended)> _invocationWaiters = [];
     private WebApplication? _front;
     private HttpMessageInvoker? _invoker;
     private IReadOnlyList<(FunctionBinding Function, TemplateMatcher Matcher)> _functions = [];
@@ -141,6 +142,22 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
         }
 
         return true;
+    }
+
+    /// <summary>Waits until an invocation that <paramref name="match"/> accepts has ended (it may have ended already).</summary>
+    /// <param name="match">Which invocation.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <exception cref="TimeoutException">No such invocation ended in time.</exception>
+    public Task<InvocationRecord> WaitForInvocationAsync(Func<InvocationRecord, bool> match, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_invocationWaiters)
+        {
+            if (_invocations.FirstOrDefault(match) is { } ended) return Task.FromResult(ended);
+            var waiter = new TaskCompletionSource<InvocationRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _invocationWaiters.Add((match, waiter));
+            return waiter.Task.WaitAsync(timeout);
+        }
     }
 
     /// <summary>Asks the worker how it is (<c>WorkerStatusRequest</c>), as the host does to check it still answers.</summary>
@@ -325,7 +342,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
             context.Request.Headers["X-Azure-Functions-InvocationId"] = invocationId;
             context.Request.Headers["X-Azure-Functions-HostVersion"] = HostVersion;
             var error = await forwarder.SendAsync(context, _workerHttpUri!.ToString(), _invoker!, forwardConfig, HttpTransformer.Default).ConfigureAwait(false);
-            _invocations.Enqueue(new InvocationRecord(invocationId, context.Request.Method, path + context.Request.QueryString, error == ForwarderError.None, null, error.ToString()));
+            Ended(new InvocationRecord(invocationId, context.Request.Method, path + context.Request.QueryString, error == ForwarderError.None, null, error.ToString()));
             return;
         }
 
@@ -337,6 +354,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
         var invocation = _channel.RequestAsync(new StreamingMessage { InvocationRequest = request }, InvocationTimeout);
 
         var forwardingError = await forwarding.ConfigureAwait(false);
+        var responseFirst = !invocation.IsCompleted;
         string? failure = null;
         var succeeded = false;
         try
@@ -350,10 +368,23 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
             failure = exception.Message;
         }
 
-        _invocations.Enqueue(new InvocationRecord(invocationId, context.Request.Method, path + context.Request.QueryString, succeeded, failure, forwardingError.ToString()));
+        Ended(new InvocationRecord(invocationId, context.Request.Method, path + context.Request.QueryString, succeeded, failure, forwardingError.ToString(), responseFirst));
         if (forwardingError != ForwarderError.None && !context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status200OK)
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    private void Ended(InvocationRecord record)
+    {
+        lock (_invocationWaiters)
+        {
+            _invocations.Enqueue(record);
+            foreach (var waiter in _invocationWaiters.Where(w => w.Match(record)).ToArray())
+            {
+                waiter.Ended.TrySetResult(record);
+                _invocationWaiters.Remove(waiter);
+            }
         }
     }
 

@@ -55,7 +55,11 @@ public sealed class WorkerChannel
                         break;
                     case StreamingMessage.ContentOneofCase.RpcLog:
                         var log = message.RpcLog;
-                        lock (_logs) _logs.Append('[').Append(log.Level).Append("] ").Append(log.Category).Append(": ").AppendLine(log.Message);
+                        lock (_logs)
+                        {
+                            _logs.Append('[').Append(log.Level).Append("] ").Append(log.Category).Append(": ").AppendLine(log.Message);
+                            if (log.Exception is { } exception) _logs.Append("  ").Append(exception.Message).AppendLine().AppendLine(exception.StackTrace);
+                        }
                         break;
                     default:
                         if (_pending.TryRemove(message.RequestId, out var waiter)) waiter.TrySetResult(message);

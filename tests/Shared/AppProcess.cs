@@ -12,6 +12,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _outputWaiters = [];
     private bool _disposed;
 
     private AppProcess(Process process, Uri baseAddress)
@@ -44,6 +45,21 @@ public sealed class AppProcess : IAsyncDisposable
         get
         {
             lock (_output) return _output.ToString();
+        }
+    }
+
+    /// <summary>Waits until the output holds <paramref name="text"/> (it may already), signalled as lines arrive.</summary>
+    /// <param name="text">The text to wait for.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <exception cref="TimeoutException">It did not appear in time.</exception>
+    public Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal)) return Task.CompletedTask;
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _outputWaiters.Add((text, seen));
+            return seen.Task.WaitAsync(timeout);
         }
     }
 
@@ -150,6 +166,14 @@ public sealed class AppProcess : IAsyncDisposable
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            foreach (var waiter in _outputWaiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToArray())
+            {
+                waiter.Seen.TrySetResult();
+                _outputWaiters.Remove(waiter);
+            }
+        }
     }
 }

@@ -23,6 +23,7 @@ public sealed class LoopbackApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CompletedRequests _completed;
+    private Task? _stopped;
 
     private LoopbackApp(WebApplication app, Uri baseAddress, LogSink logs, CompletedRequests completed)
     {
@@ -101,11 +102,14 @@ public sealed class LoopbackApp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Stops the app as its host does on shutdown (graceful: requests in flight may finish); <see cref="DisposeAsync"/> may follow.</summary>
+    public Task StopAsync() => _stopped ??= _app.StopAsync();
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
+        await StopAsync();
         await _app.DisposeAsync();
     }
 }

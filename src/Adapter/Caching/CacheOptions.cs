@@ -15,6 +15,13 @@ public sealed class CacheOptions
     /// <summary>The secret that makes <c>x-prerender-revalidate</c> regenerate a path on demand; unset turns the header off.</summary>
     public string? RevalidateSecret { get; set; }
 
+    /// <summary>
+    /// The key of draft mode's id, the value of the <c>__prerender_bypass</c> cookie (an HMAC of the build id, so the
+    /// cookie reveals no secret). Unset: <see cref="RevalidateSecret"/> is the key; with neither, the id is random and
+    /// known to one instance only, until it restarts.
+    /// </summary>
+    public string? DraftModeSecret { get; set; }
+
     /// <summary>Seconds after which an entry with a time-based lifetime is not served at all (Next.js's <c>expireTime</c>); one year by default.</summary>
     public int ExpireTime { get; set; } = CachePolicy.OneYear;
 

@@ -21,6 +21,7 @@ internal sealed partial class CacheOptionsValidator : IValidateOptions<CacheOpti
         if (options.Memory.SizeLimitBytes <= 0) failures.Add("Cache:Memory:SizeLimitBytes must be positive.");
         if (options.BuildId is { } buildId && (buildId.Length is 0 or > 64 || !BuildIdPattern().IsMatch(buildId))) failures.Add("Cache:BuildId may hold 1 to 64 letters, digits, '-', '_' and '.'.");
         if (options.RevalidateSecret is { Length: > 0 and < 16 }) failures.Add("Cache:RevalidateSecret must be at least 16 characters long.");
+        if (options.DraftModeSecret is { Length: > 0 and < 16 }) failures.Add("Cache:DraftModeSecret must be at least 16 characters long.");
         if (options.Store == CacheStoreKind.AzureBlob)
         {
             var blob = options.AzureBlob;

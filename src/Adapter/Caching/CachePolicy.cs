@@ -13,17 +13,18 @@ internal static class CachePolicy
     public const int OneYear = 31_536_000;
 
     /// <summary>
-    /// True when the route's GET is cached: it exports GET and no method other than HEAD (any POST, PUT, PATCH,
-    /// DELETE or OPTIONS makes the whole route dynamic, as in Next.js), is not <c>force-dynamic</c> or
-    /// <c>Revalidate = 0</c>, and opts in (<c>force-static</c>, <c>error</c>, <c>Revalidate</c> false or positive,
-    /// <c>GenerateStaticParams</c>) or is a metadata file, or a route handler at a metadata file's URL (<see cref="MetadataUrl"/>).
+    /// True when the route's GET is cached: it exports GET, is not <c>force-dynamic</c> or <c>Revalidate = 0</c>, and
+    /// opts in (<c>force-static</c>, <c>error</c>, <c>Revalidate</c> false or positive, <c>GenerateStaticParams</c>) or
+    /// is a metadata file, or a route handler at a metadata file's URL (<see cref="MetadataUrl"/>). The other methods the
+    /// file exports do not matter: they always run, beside the cached GET, as the route-handlers docs describe (Next.js 16
+    /// makes such a route dynamic, which its issue 77185 reports as a bug; docs/deviations.md).
     /// </summary>
     /// <param name="route">The route.</param>
     public static bool IsCacheable(RouteDefinition route)
     {
         ArgumentNullException.ThrowIfNull(route);
         var config = route.Config;
-        if (route.Handlers.Get is null || route.Handlers.HasNonGetMethod) return false;
+        if (route.Handlers.Get is null) return false;
         if (config.Dynamic == DynamicMode.ForceDynamic || config.Revalidate.Seconds == 0) return false;
         return config.Dynamic is DynamicMode.ForceStatic or DynamicMode.Error
             || config.Revalidate.IsSet

@@ -3,7 +3,8 @@ namespace NextRouteHandlers.Diagnostics;
 /// <summary>
 /// The id of every log event of the library, one number per event across all components (a test checks it), grouped
 /// by component: 1-19 the pipeline, 20-39 the proxy, 100-199 the cache engine, 200-299 rendering and the prerender,
-/// 300-399 the <c>Next</c> functions, 400-499 the CDN. Filter or alert on these ids; the names are the events' <c>EventName</c>s.
+/// 300-399 the <c>Next</c> functions and the work they schedule, 400-499 the CDN. Filter or alert on these ids; the
+/// names are the events' <c>EventName</c>s.
 /// </summary>
 internal static class EventIds
 {
@@ -75,6 +76,15 @@ internal static class EventIds
 
     /// <summary><c>Next.RevalidateTag(tag)</c> without a profile, deprecated in Next.js 16, was called.</summary>
     public const int RevalidateTagWithoutProfile = 300;
+
+    /// <summary>Draft mode was enabled with no secret configured: other instances, and this one after a restart, do not recognise the cookie.</summary>
+    public const int DraftModeIdNotShared = 301;
+
+    /// <summary>Work scheduled with <c>Next.After</c> threw. The response had been sent; nothing reaches the client.</summary>
+    public const int AfterTaskFailed = 302;
+
+    /// <summary>The app stopped while <c>Next.After</c> work was still running after the shutdown grace period.</summary>
+    public const int AfterWorkAbandoned = 303;
 
     // 400-499: the CDN (purging Azure Front Door on revalidation).
 

@@ -8,6 +8,7 @@ using NextRouteHandlers.Caching.FileSystem;
 using NextRouteHandlers.Caching.Memory;
 using NextRouteHandlers.Rendering;
 using NextRouteHandlers.Caching.Engine;
+using NextRouteHandlers.Invocation;
 
 namespace NextRouteHandlers.Hosting;
 
@@ -22,6 +23,8 @@ internal static class CacheServiceCollectionExtensions
         services.TryAddSingleton(sp => new CacheMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(sp => new CacheBuild(sp.GetRequiredService<IOptions<CacheOptions>>().Value.BuildId));
         services.TryAddSingleton<RouteCacheState>();
+        services.TryAddSingleton(sp => new DraftModeId(
+            sp.GetRequiredService<IOptions<CacheOptions>>().Value, sp.GetRequiredService<CacheBuild>(), sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
         services.TryAddSingleton(CreateStores);
         services.TryAddSingleton(sp =>
         {
@@ -30,6 +33,10 @@ internal static class CacheServiceCollectionExtensions
                 stores.Entries, stores.Tags, stores.Locks, sp.GetRequiredService<IOptions<CacheOptions>>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<ResponseCache>>(), sp.GetRequiredService<CacheMetrics>(), stores.L1);
         });
+        // Revalidations made in Next.After work purge the CDN as a handler's do.
+        services.TryAddSingleton(sp => new AfterWork(
+            sp.GetRequiredService<ResponseCache>(), sp.GetRequiredService<ILogger<AfterWork>>(), sp.GetService<Cdn.CdnEdge>() is { } cdn ? cdn.Invalidated : null));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AfterWorkShutdown>());
         services.TryAddSingleton<CacheRenderer>();
         services.TryAddSingleton<Prerenderer>();
         // Hosted services start one after another in registration order. The prerender goes before every one

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
+using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Rendering;
 
 namespace NextRouteHandlers.Hosting;
@@ -31,6 +33,12 @@ public static class RouteHandlersCommands
         try
         {
             var table = await prerenderer.PrerenderAsync(CancellationToken.None).ConfigureAwait(false);
+            // The host is not running, so nothing else waits for what the renders scheduled with Next.After.
+            using (var grace = new CancellationTokenSource(app.Services.GetService<IOptions<HostOptions>>()?.Value.ShutdownTimeout ?? TimeSpan.FromSeconds(30)))
+            {
+                await app.Services.GetRequiredService<AfterWork>().DrainAsync(grace.Token).ConfigureAwait(false);
+            }
+
             Console.WriteLine();
             Console.Write(Prerenderer.Describe(table));
             Console.WriteLine();

@@ -39,7 +39,4 @@ public sealed record RouteHandlerTable
         HttpMethodNames.Options => Options,
         _ => null,
     };
-
-    /// <summary>True when the file exports a method other than GET and HEAD, which makes the whole route dynamic in Next.js.</summary>
-    public bool HasNonGetMethod => Post is not null || Put is not null || Patch is not null || Delete is not null || Options is not null;
 }

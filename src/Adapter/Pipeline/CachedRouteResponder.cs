@@ -21,6 +21,7 @@ internal sealed partial class CachedRouteResponder(
     RouteCacheState state,
     CacheBuild build,
     RevalidationSecret secret,
+    DraftModeId draftMode,
     ResponseSender sender,
     CdnEdge cdn,
     ILogger logger)
@@ -28,6 +29,13 @@ internal sealed partial class CachedRouteResponder(
     /// <summary>Whether the route's GET is answered from the cache (cacheable, and not found dynamic since).</summary>
     /// <param name="route">The matched route.</param>
     public bool Serves(RouteDefinition route) => CachePolicy.IsCacheable(route) && !state.IsDynamic(route);
+
+    /// <summary>
+    /// True for a draft request: it carries the draft-mode cookie and is not an on-demand revalidation (which Next.js
+    /// never treats as a draft). A draft request to a cached route skips the cache and runs the handler.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    public bool IsDraftRequest(HttpRequest request) => draftMode.Matches(request) && !secret.Authorises(request);
 
     /// <summary>Answers from the cache; false when the route turned out to be dynamic and must run live.</summary>
     /// <param name="context">The request.</param>
@@ -66,6 +74,13 @@ internal sealed partial class CachedRouteResponder(
             state.MarkDynamic(route, usage.Message);
             PipelineLog.CachedRouteBecameDynamic(logger, route.SourceFile, usage.Usage);
             return false;
+        }
+        catch (DynamicUsageException usage)
+        {
+            // Dynamic = "error": what fails next build in Next.js fails this request, and the log says why.
+            PipelineLog.HandlerFailed(logger, usage, $"'{route.SourceFile}' has Dynamic = \"error\" but used `{usage.Usage}` while rendering.");
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return true;
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using NextRouteHandlers.Diagnostics;
 using NextRouteHandlers.Http;
+using NextRouteHandlers.Invocation;
 using NextRouteHandlers.Manifest;
 using NextRouteHandlers.Proxy;
 using NextRouteHandlers.Rendering;
@@ -27,16 +28,21 @@ internal sealed class NextRouter
     private readonly bool _trustForwardedHeaders;
     private readonly bool _behindFunctionsHost;
     private readonly bool _stripFunctionKeys;
+    private readonly AfterWork? _after;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the router of an app.</summary>
     /// <param name="manifest">The app's routes and proxy.</param>
     /// <param name="rules">The compiled next.config rules.</param>
     /// <param name="options">The pipeline options.</param>
     /// <param name="logger">Where the proxy's failures are logged.</param>
+    /// <param name="after">Runs what the proxy schedules with <c>Next.After</c>; null where it may schedule nothing.</param>
     /// <exception cref="RouteConflictException">Two routes share a URL.</exception>
     /// <exception cref="InvalidOperationException">A proxy matcher is invalid.</exception>
-    public NextRouter(RouteManifest manifest, RoutingRules rules, RouteHandlerOptions options, ILogger logger)
+    public NextRouter(RouteManifest manifest, RoutingRules rules, RouteHandlerOptions options, ILogger logger, AfterWork? after = null)
     {
+        _after = after;
+        _logger = logger;
         _matcher = new RouteMatcher<RouteDefinition>(manifest.Routes);
         _rules = rules;
         if (manifest.Proxy is { } proxy)
@@ -83,7 +89,7 @@ internal sealed class NextRouter
         var routePath = path;
         if (_proxy is not null && _proxyMatchers!.Matches(path, facts))
         {
-            var outcome = await _proxy.RunAsync(new ProxyInvocation(new NextRequest(context, UrlOf(url, stripped: false)), context), _rules.BasePath).ConfigureAwait(false);
+            var outcome = await RunProxyAsync(_proxy, new ProxyInvocation(new NextRequest(context, UrlOf(url, stripped: false)), context)).ConfigureAwait(false);
             switch (outcome.Kind)
             {
                 case ProxyOutcomeKind.Respond:
@@ -104,6 +110,13 @@ internal sealed class NextRouter
             RouteMatchStatus.InvalidEncoding => RouteDecision.BadRequest,
             _ => new RouteDecision(RouteDecisionKind.Route, Route: match.Route, Params: match.Params, Url: url, RoutePath: routePath),
         };
+    }
+
+    /// <summary>Runs the proxy in a scope of its own, in which only <c>Next.After</c> may be called, as Next.js allows <c>after()</c> in proxy.ts.</summary>
+    private async Task<ProxyOutcome> RunProxyAsync(ProxyRunner proxy, ProxyInvocation invocation)
+    {
+        if (_after is not null) RequestScope.Current = new RequestScope(invocation.Request) { IsProxy = true, AfterWork = _after, SourceFile = proxy.SourceFile, Logger = _logger };
+        return await proxy.RunAsync(invocation, _rules.BasePath).ConfigureAwait(false);
     }
 
     /// <summary>

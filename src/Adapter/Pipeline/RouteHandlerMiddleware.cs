@@ -27,6 +27,8 @@ internal sealed partial class RouteHandlerMiddleware
     private readonly ResponseSender _sender;
     private readonly ResponseCache _cache;
     private readonly TimeProvider _time;
+    private readonly DraftModeId _draftMode;
+    private readonly AfterWork _after;
     private readonly CdnEdge _cdn;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
     private readonly RouteHandlerMetrics? _metrics;
@@ -42,6 +44,8 @@ internal sealed partial class RouteHandlerMiddleware
     /// <param name="build">The build id of cache keys.</param>
     /// <param name="cacheOptions">The cache options (the on-demand revalidation secret).</param>
     /// <param name="time">The app's clock.</param>
+    /// <param name="draftMode">Draft mode's id.</param>
+    /// <param name="after">Runs what handlers schedule with <c>Next.After</c>.</param>
     /// <param name="cdn">What the CDN is told: its header profile, purges, served entries.</param>
     /// <param name="metrics">Where request and handler durations are recorded.</param>
     /// <exception cref="OptionsValidationException">A next.config rule is invalid.</exception>
@@ -57,6 +61,8 @@ internal sealed partial class RouteHandlerMiddleware
         CacheBuild build,
         IOptions<CacheOptions> cacheOptions,
         TimeProvider time,
+        DraftModeId draftMode,
+        AfterWork after,
         CdnEdge cdn,
         RouteHandlerMetrics? metrics = null)
     {
@@ -67,12 +73,14 @@ internal sealed partial class RouteHandlerMiddleware
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _draftMode = draftMode ?? throw new ArgumentNullException(nameof(draftMode));
+        _after = after ?? throw new ArgumentNullException(nameof(after));
         _cdn = cdn ?? throw new ArgumentNullException(nameof(cdn));
         _metrics = metrics;
         var errors = new List<string>();
         var rules = RoutingRules.Compile(nextConfig.Value, errors);
         if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
-        _router = new NextRouter(manifest, rules, options.Value, logger);
+        _router = new NextRouter(manifest, rules, options.Value, logger, _after);
         _sender = new ResponseSender(logger, options.Value.Compress);
         _cached = new CachedRouteResponder(
             cache,
@@ -80,17 +88,39 @@ internal sealed partial class RouteHandlerMiddleware
             cacheState ?? throw new ArgumentNullException(nameof(cacheState)),
             build ?? throw new ArgumentNullException(nameof(build)),
             new RevalidationSecret(cacheOptions.Value.RevalidateSecret),
+            _draftMode,
             _sender,
             _cdn,
             logger);
     }
 
-    /// <summary>Handles one request; a terminal <see cref="RequestDelegate"/>.</summary>
+    /// <summary>
+    /// Handles one request; a terminal <see cref="RequestDelegate"/>. When the proxy or the handler scheduled work with
+    /// <c>Next.After</c>, the response is completed (the client has all of it) and the task completes once that work
+    /// is done: the request, and under the Functions host the invocation, lasts until then.
+    /// </summary>
     /// <param name="context">The ASP.NET Core request.</param>
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _cdn.Prepare(context);
+        try
+        {
+            await RespondAsync(context).ConfigureAwait(false);
+        }
+        catch when (AfterQueue.Of(context) is { } pending)
+        {
+            // The exception is the server's to answer (a 500, or a cut connection), so the work is not awaited here:
+            // it runs all the same, and the app still waits for it when it stops.
+            _ = _after.RunAsync(pending);
+            throw;
+        }
+
+        if (AfterQueue.Of(context) is { } after) await AfterResponse.RunAsync(context, after, _after).ConfigureAwait(false);
+    }
+
+    private async Task RespondAsync(HttpContext context)
+    {
         using var telemetry = RequestTelemetry.Start(context, _metrics);
         var decision = await _router.RouteAsync(context).ConfigureAwait(false);
         telemetry?.Routed(decision);
@@ -142,11 +172,20 @@ internal sealed partial class RouteHandlerMiddleware
             return;
         }
 
-        // The cache key is the resolved path: the base path removed, the proxy's rewrite applied (as Next.js keys its pages).
-        if ((HttpMethods.IsGet(context.Request.Method) || resolution.OmitBody) && _cached.Serves(route)
-            && await _cached.TryServeAsync(context, route, decision.Params!, decision.RoutePath!, resolution.OmitBody).ConfigureAwait(false))
+        var draft = _cached.IsDraftRequest(context.Request);
+        if ((HttpMethods.IsGet(context.Request.Method) || resolution.OmitBody) && _cached.Serves(route))
         {
-            return;
+            // A draft request neither reads nor writes the cache, and nothing may store what it gets (Next.js's value
+            // wins over the handler's, as next.config's headers do).
+            if (draft)
+            {
+                context.Response.Headers.CacheControl = DraftModeId.CacheControl;
+            }
+            // The cache key is the resolved path: the base path removed, the proxy's rewrite applied (as Next.js keys its pages).
+            else if (await _cached.TryServeAsync(context, route, decision.Params!, decision.RoutePath!, resolution.OmitBody).ConfigureAwait(false))
+            {
+                return;
+            }
         }
 
         using var maxDuration = route.Config.MaxDuration is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : null;
@@ -156,7 +195,7 @@ internal sealed partial class RouteHandlerMiddleware
         var stripped = route.Config.Dynamic == DynamicMode.ForceStatic;
         var request = new NextRequest(context, _router.UrlOf(decision.Url, stripped), stripped);
         var invocation = new RouteInvocation(request, new RouteContext(decision.Params!, route), context);
-        var response = await InvokeHandlerAsync(handler, invocation, route).ConfigureAwait(false);
+        var response = await InvokeHandlerAsync(handler, invocation, route, draft).ConfigureAwait(false);
         if (response is null)
         {
             if (!context.RequestAborted.IsCancellationRequested) context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -166,9 +205,10 @@ internal sealed partial class RouteHandlerMiddleware
         await _sender.SendAsync(context, response, resolution.OmitBody, route.SourceFile).ConfigureAwait(false);
     }
 
-    private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route)
+    private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route, bool draft)
     {
-        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, new RequestScope(invocation.Request) { Time = _time, Logger = _logger, Metrics = _metrics }, route.SourceFile).ConfigureAwait(false);
+        var scope = new RequestScope(invocation.Request) { Time = _time, Logger = _logger, DraftModeId = _draftMode, IsDraftRequest = draft, AfterWork = _after, SourceFile = route.SourceFile, Metrics = _metrics };
+        var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, scope, route.SourceFile).ConfigureAwait(false);
         switch (outcome.Kind)
         {
             case HandlerOutcomeKind.Responded when outcome.Refusal is { } reason:

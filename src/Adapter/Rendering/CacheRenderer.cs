@@ -16,7 +16,8 @@ namespace NextRouteHandlers.Rendering;
 /// request of its own (GET, <c>http://localhost:3000</c>, no headers, cookies or query) with services from a new
 /// scope, as Next.js renders at build time. A <c>force-static</c> handler gets that empty request; any other cached
 /// handler that reads request data fails the render with <see cref="DynamicUsageException"/>, so no client's data
-/// can end up in a response served to others.
+/// can end up in a response served to others. What a render schedules with <c>Next.After</c> runs once it is done, in
+/// the background (once per render, never per cache hit), and the render's services live until that work is done.
 /// </summary>
 internal sealed partial class CacheRenderer
 {
@@ -26,6 +27,7 @@ internal sealed partial class CacheRenderer
     private readonly IServiceScopeFactory _scopes;
     private readonly CacheOptions _options;
     private readonly TimeProvider _time;
+    private readonly AfterWork _after;
     private readonly ILogger<CacheRenderer> _logger;
     private readonly RouteHandlerMetrics? _metrics;
 
@@ -33,11 +35,13 @@ internal sealed partial class CacheRenderer
     /// <param name="scopes">Creates the services scope of each render.</param>
     /// <param name="options">Cache options.</param>
     /// <param name="time">The clock.</param>
+    /// <param name="after">Runs what renders schedule with <c>Next.After</c>.</param>
     /// <param name="logger">Where a cached <c>Set-Cookie</c> is warned about.</param>
     /// <param name="metrics">Where handler durations are recorded.</param>
-    public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time, ILogger<CacheRenderer> logger, RouteHandlerMetrics? metrics = null)
+    public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time, AfterWork after, ILogger<CacheRenderer> logger, RouteHandlerMetrics? metrics = null)
     {
         _metrics = metrics;
+        _after = after ?? throw new ArgumentNullException(nameof(after));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
@@ -56,8 +60,22 @@ internal sealed partial class CacheRenderer
     {
         ArgumentNullException.ThrowIfNull(route);
         var handler = route.Handlers.Get ?? throw new InvalidOperationException($"'{route.SourceFile}' exports no GET handler to cache.");
-        await using var services = _scopes.CreateAsyncScope();
+        var services = _scopes.CreateAsyncScope();
         var http = new DefaultHttpContext { RequestServices = services.ServiceProvider, RequestAborted = cancellationToken };
+        try
+        {
+            return await RenderAsync(route, handler, http, @params, rawPath, pathname, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Work the render scheduled runs now that it is done, whatever its outcome, with its services alive.
+            if (AfterQueue.Of(http) is { } after) _after.Start(after, services.DisposeAsync);
+            else await services.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CacheEntry> RenderAsync(RouteDefinition route, RouteHandler handler, DefaultHttpContext http, RouteParams @params, string rawPath, string pathname, CancellationToken cancellationToken)
+    {
         http.Request.Method = HttpMethods.Get;
         http.Request.Scheme = "http";
         http.Request.Host = new HostString(RenderOrigin);
@@ -67,7 +85,7 @@ internal sealed partial class CacheRenderer
         Action<string>? track = stripped ? null : usage => throw new DynamicUsageException(route.Pattern, usage);
         var url = new NextUrl("http:", RenderOrigin, rawPath, stripped ? UrlSearchParams.EmptyReadOnly() : new UrlSearchParams(), onDynamicAccess: track);
         var request = new NextRequest(http, url, stripped, track);
-        var scope = new RequestScope(request) { IsCacheRender = true, Time = _time, Metrics = _metrics };
+        var scope = new RequestScope(request) { IsCacheRender = true, Time = _time, Logger = _logger, AfterWork = _after, SourceFile = route.SourceFile, Metrics = _metrics };
         var renderedAt = _time.GetUtcNow();
 
         var outcome = await HandlerInvoker.InvokeAsync(handler, new RouteInvocation(request, new RouteContext(@params, route), http), scope, route.SourceFile).ConfigureAwait(false);

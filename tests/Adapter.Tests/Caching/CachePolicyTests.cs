@@ -18,15 +18,17 @@ public class CachePolicyTests
         { new RouteHandlerTable { Get = Any }, new RouteSegmentConfig { Revalidate = RevalidateSetting.Never }, true },
         { new RouteHandlerTable { Get = Any }, new RouteSegmentConfig { Revalidate = RevalidateSetting.After(0) }, false },
         { new RouteHandlerTable { Get = Any }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceDynamic, Revalidate = RevalidateSetting.After(60) }, false },
-        { new RouteHandlerTable { Get = Any, Post = Any }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic }, false },
-        { new RouteHandlerTable { Get = Any, Options = Any }, new RouteSegmentConfig { Revalidate = RevalidateSetting.After(5) }, false },
+        { new RouteHandlerTable { Get = Any, Post = Any }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic }, true },
+        { new RouteHandlerTable { Get = Any, Put = Any, Patch = Any, Delete = Any }, new RouteSegmentConfig { Revalidate = RevalidateSetting.Never }, true },
+        { new RouteHandlerTable { Get = Any, Options = Any }, new RouteSegmentConfig { Revalidate = RevalidateSetting.After(5) }, true },
+        { new RouteHandlerTable { Get = Any, Post = Any }, new RouteSegmentConfig(), false },
         { new RouteHandlerTable { Get = Any, Head = Any }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic }, true },
         { new RouteHandlerTable { Post = Any }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic }, false },
     };
 
     [Theory]
     [MemberData(nameof(Routes_and_whether_they_are_cached))]
-    public void Only_opted_in_get_only_routes_are_cached(RouteHandlerTable handlers, RouteSegmentConfig config, bool cached) =>
+    public void Only_opted_in_gets_are_cached_whatever_else_the_file_exports(RouteHandlerTable handlers, RouteSegmentConfig config, bool cached) =>
         Assert.Equal(cached, CachePolicy.IsCacheable(Routes.Define("/x", handlers, config)));
 
     [Fact]
@@ -59,7 +61,7 @@ public class CachePolicyTests
 
     [Fact]
     public void A_route_handler_at_a_metadata_file_url_follows_the_other_rules() =>
-        Assert.False(CachePolicy.IsCacheable(Routes.Define("/robots.txt", new RouteHandlerTable { Get = Any, Post = Any })));
+        Assert.False(CachePolicy.IsCacheable(Routes.Define("/robots.txt", new RouteHandlerTable { Get = Any }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceDynamic })));
 
     [Theory]
     [InlineData(null, null, "s-maxage=31536000")]

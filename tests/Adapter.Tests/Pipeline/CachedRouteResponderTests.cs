@@ -118,4 +118,62 @@ public class CachedRouteResponderTests
         Assert.Equal("s-maxage=31536000", response.Headers.CacheControl?.ToString());
         Assert.Equal("User-agent: *\nAllow: /", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_force_static_get_beside_a_post_is_a_hit_on_its_second_request_while_the_post_runs_every_time()
+    {
+        var gets = 0;
+        var posts = 0;
+        await using var app = await LoopbackApp.StartAsync([
+            Routes.Define("/counter", new RouteHandlerTable
+            {
+                Get = Routes.Handler(_ => new Response("get " + Interlocked.Increment(ref gets))),
+                Post = Routes.Handler(_ => new Response("post " + Interlocked.Increment(ref posts))),
+            }, new RouteSegmentConfig { Dynamic = DynamicMode.ForceStatic }),
+        ]);
+
+        using var first = await app.Client.GetAsync("/counter");
+        using var post1 = await app.Client.PostAsync("/counter", null);
+        using var post2 = await app.Client.PostAsync("/counter", null);
+        using var second = await app.Client.GetAsync("/counter");
+
+        Assert.Equal("HIT", second.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal("s-maxage=31536000", second.Headers.CacheControl?.ToString());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(1, Volatile.Read(ref gets));
+        Assert.Equal("post 1", await post1.Content.ReadAsStringAsync());
+        Assert.Equal("post 2", await post2.Content.ReadAsStringAsync());
+        Assert.False(post1.Headers.Contains("x-nextjs-cache"));
+        Assert.False(post2.Headers.Contains("x-nextjs-cache"));
+    }
+
+    [Fact]
+    public async Task A_post_beside_a_cached_get_that_revalidates_its_path_makes_the_next_get_a_miss_with_a_fresh_render()
+    {
+        var gets = 0;
+        await using var app = await LoopbackApp.StartAsync([
+            Routes.Define("/article", new RouteHandlerTable
+            {
+                Get = Routes.Handler(_ => new Response("version " + Interlocked.Increment(ref gets))),
+                Post = Routes.Handler(_ =>
+                {
+                    Next.RevalidatePath("/article");
+                    return new Response("saved");
+                }),
+            }, new RouteSegmentConfig { Revalidate = RevalidateSetting.Never }),
+        ]);
+
+        using var before = await app.Client.GetAsync("/article");
+        using var save = await app.Client.PostAsync("/article", null);
+        using var fresh = await app.Client.GetAsync("/article");
+        using var again = await app.Client.GetAsync("/article");
+
+        Assert.Equal("HIT", before.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal("version 1", await before.Content.ReadAsStringAsync());
+        Assert.Equal("saved", await save.Content.ReadAsStringAsync());
+        Assert.Equal("MISS", fresh.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal("version 2", await fresh.Content.ReadAsStringAsync());
+        Assert.Equal("HIT", again.Headers.GetValues("x-nextjs-cache").Single());
+        Assert.Equal("version 2", await again.Content.ReadAsStringAsync());
+    }
 }

@@ -10,6 +10,8 @@ public sealed class CookieStore
     private readonly Dictionary<string, ResponseCookie> _cookies = new(StringComparer.Ordinal);
     private readonly HashSet<string> _modified = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly bool _readOnly;
+    private volatile string? _refusal;
 
     /// <summary>Seeds the store from the request's cookies.</summary>
     /// <param name="requestCookies">The cookies the client sent.</param>
@@ -19,12 +21,12 @@ public sealed class CookieStore
     {
         ArgumentNullException.ThrowIfNull(requestCookies);
         _time = time ?? TimeProvider.System;
-        IsReadOnly = readOnly;
+        _readOnly = readOnly;
         foreach (var cookie in requestCookies) _cookies[cookie.Name] = new ResponseCookie(cookie.Name, cookie.Value) { Path = "/" };
     }
 
-    /// <summary>True when changes throw (a <c>force-static</c> route).</summary>
-    public bool IsReadOnly { get; }
+    /// <summary>True when changes throw: a <c>force-static</c> route, or work scheduled with <c>Next.After</c>, which runs after the response was sent.</summary>
+    public bool IsReadOnly => _readOnly || _refusal is not null;
 
     /// <summary>True once a cookie was set or deleted.</summary>
     public bool IsModified => _modified.Count > 0;
@@ -56,7 +58,22 @@ public sealed class CookieStore
     public CookieStore Set(ResponseCookie cookie)
     {
         ArgumentNullException.ThrowIfNull(cookie);
-        if (IsReadOnly) throw new InvalidOperationException("Cookies can only be modified in a dynamic route handler; this route is force-static.");
+        if (_refusal is { } refusal) throw new InvalidOperationException(refusal);
+        if (_readOnly) throw new InvalidOperationException("Cookies can only be modified in a dynamic route handler; this route is force-static.");
+        return SetUnchecked(cookie);
+    }
+
+    /// <summary>Makes every later change throw with <paramref name="refusal"/>: the response these cookies were for has been sent.</summary>
+    /// <param name="refusal">Why changes are refused.</param>
+    internal void Freeze(string refusal) => _refusal = refusal;
+
+    /// <summary>
+    /// Sets a cookie even when the store is read-only: for draft mode, which Next.js lets a <c>force-static</c> route
+    /// enable and disable (its provider writes to the response cookies directly, not through <c>cookies()</c>).
+    /// </summary>
+    /// <param name="cookie">The cookie.</param>
+    internal CookieStore SetUnchecked(ResponseCookie cookie)
+    {
         if (cookie.MaxAge is { } maxAge and not 0 && cookie.Expires is null) cookie = cookie with { Expires = _time.GetUtcNow().AddSeconds(maxAge) };
         _cookies[cookie.Name] = cookie;
         _modified.Add(cookie.Name);

@@ -32,6 +32,9 @@ public sealed record RenderedAt(DateTimeOffset At);
 /// <summary>A product page's data.</summary>
 public sealed record Product(string Id, DateTimeOffset RenderedAt);
 
+/// <summary>A value made for one request.</summary>
+public sealed record Nonce(string Value);
+
 /// <summary>Source-generated JSON metadata: no reflection, ready for trimming and Native AOT.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Greeting))]
@@ -43,4 +46,5 @@ public sealed record Product(string Id, DateTimeOffset RenderedAt);
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(RenderedAt))]
 [JsonSerializable(typeof(Product))]
+[JsonSerializable(typeof(Nonce))]
 public sealed partial class SampleJson : JsonSerializerContext;

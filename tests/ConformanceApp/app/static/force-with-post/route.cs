@@ -2,7 +2,7 @@ using ConformanceApp.Lib;
 
 namespace ConformanceApp.App.Static;
 
-/// <summary>Port of app/static/force-with-post/route.ts: the POST export makes the route dynamic; requests are still emptied.</summary>
+/// <summary>Port of app/static/force-with-post/route.ts: Next.js makes the route dynamic for its POST; here the GET is cached beside it (docs/deviations.md). Both see emptied requests.</summary>
 public static class ForceWithPostRoute
 {
     public const string Dynamic = "force-static";

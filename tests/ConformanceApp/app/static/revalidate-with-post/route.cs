@@ -2,7 +2,7 @@ using ConformanceApp.Lib;
 
 namespace ConformanceApp.App.Static;
 
-/// <summary>Port of app/static/revalidate-with-post/route.ts: a non-GET export makes the route dynamic.</summary>
+/// <summary>Port of app/static/revalidate-with-post/route.ts: Next.js makes the route dynamic for its POST; here the GET is cached beside it (docs/deviations.md).</summary>
 public static class RevalidateWithPostRoute
 {
     public const int Revalidate = 5;
