@@ -29,6 +29,14 @@ internal sealed class RouteCacheState
     /// <param name="reason">Why, for logs.</param>
     public void MarkDynamic(RouteDefinition route, string reason) => _dynamic[route] = reason;
 
+    /// <summary>Why the route is served dynamically, or null when it is not.</summary>
+    /// <param name="route">The route.</param>
+    public string? DynamicReason(RouteDefinition route) => _dynamic.TryGetValue(route, out var reason) ? reason : null;
+
+    /// <summary>The paths the route's <c>GenerateStaticParams</c> listed, or null when none were recorded.</summary>
+    /// <param name="route">The route.</param>
+    public IReadOnlyCollection<string>? StaticPaths(RouteDefinition route) => _staticPaths.TryGetValue(route, out var paths) ? paths : null;
+
     /// <summary>True when the route is served dynamically although its config asks for caching.</summary>
     /// <param name="route">The route.</param>
     public bool IsDynamic(RouteDefinition route) => _dynamic.ContainsKey(route);

@@ -74,6 +74,12 @@ internal static class EventIds
     /// <summary>The prerender found a route dynamic (it read request data, or answered 4xx other than 404).</summary>
     public const int PrerenderBecameDynamic = 202;
 
+    /// <summary>A later instance of a build restored the route state from the record of its complete prerender.</summary>
+    public const int PrerenderRestored = 203;
+
+    /// <summary>The stored prerender record could not be read: the instance prerenders again.</summary>
+    public const int PrerenderRecordInvalid = 204;
+
     /// <summary><c>Next.RevalidateTag(tag)</c> without a profile, deprecated in Next.js 16, was called.</summary>
     public const int RevalidateTagWithoutProfile = 300;
 

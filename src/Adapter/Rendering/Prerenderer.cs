@@ -14,7 +14,9 @@ namespace NextRouteHandlers.Rendering;
 /// Renders every static path into the cache before the app answers, as <c>next build</c> does: cacheable routes
 /// without parameters, and the paths <c>GenerateStaticParams</c> lists. Entries already stored for this build are
 /// kept. It runs when the app starts (a hosted service, so the Functions host's readiness probe waits for it) and as
-/// the app's <c>prerender</c> command, which prints a route table like <c>next build</c>'s.
+/// the app's <c>prerender</c> command, which prints a route table like <c>next build</c>'s. A complete prerender
+/// leaves a <see cref="PrerenderRecord"/>; an instance that starts later for the same build restores the route state
+/// from that one read instead of checking every path, so its start does not grow with the number of paths.
 /// </summary>
 internal sealed partial class Prerenderer : IHostedService
 {
@@ -24,6 +26,7 @@ internal sealed partial class Prerenderer : IHostedService
     private readonly RouteCacheState _state;
     private readonly CacheBuild _build;
     private readonly ILogger<Prerenderer> _logger;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the prerenderer.</summary>
     /// <param name="manifest">The app's routes.</param>
@@ -32,8 +35,10 @@ internal sealed partial class Prerenderer : IHostedService
     /// <param name="state">Where listed paths and dynamic routes are recorded.</param>
     /// <param name="build">The build id.</param>
     /// <param name="logger">Where progress goes.</param>
-    public Prerenderer(RouteManifest manifest, ResponseCache cache, CacheRenderer renderer, RouteCacheState state, CacheBuild build, ILogger<Prerenderer> logger)
+    /// <param name="time">The clock of the record's date.</param>
+    public Prerenderer(RouteManifest manifest, ResponseCache cache, CacheRenderer renderer, RouteCacheState state, CacheBuild build, ILogger<Prerenderer> logger, TimeProvider time)
     {
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         _manifest = manifest ?? throw new ArgumentNullException(nameof(manifest));
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _renderer = renderer ?? throw new ArgumentNullException(nameof(renderer));
@@ -47,6 +52,7 @@ internal sealed partial class Prerenderer : IHostedService
     /// <exception cref="DynamicUsageException">A <c>Dynamic = "error"</c> route read request data.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (await TryRestoreAsync().ConfigureAwait(false)) return;
         var table = await PrerenderAsync(cancellationToken).ConfigureAwait(false);
         RenderingLog.Prerendered(_logger, table.Count(r => r.Symbol != '\u0192'), table.Sum(r => r.Paths.Count), _build.Id);
     }
@@ -104,7 +110,27 @@ internal sealed partial class Prerenderer : IHostedService
         }
 
         activity?.SetTag(TelemetryTags.RouteCount, table.Count(r => r.Symbol != '\u0192'));
+        await _cache.WriteRecordAsync(PrerenderRecord.KeyFor(_build.Id), PrerenderRecord.Create(_manifest, _state, _time.GetUtcNow())).ConfigureAwait(false);
         return table;
+    }
+
+    /// <summary>Restores the route state from this build's record, if a complete prerender left one.</summary>
+    private async Task<bool> TryRestoreAsync()
+    {
+        if (await _cache.ReadRecordAsync(PrerenderRecord.KeyFor(_build.Id)).ConfigureAwait(false) is not { } record) return false;
+        try
+        {
+            if (!PrerenderRecord.TryRestore(record, _manifest, _state)) return false;
+        }
+        catch (FormatException invalid)
+        {
+            // Prerendering again rewrites it; nothing is lost but the time.
+            RenderingLog.PrerenderRecordInvalid(_logger, invalid, _build.Id);
+            return false;
+        }
+
+        RenderingLog.PrerenderRestored(_logger, _build.Id, record.LastModified);
+        return true;
     }
 
     /// <summary>The route table in the style of <c>next build</c>.</summary>

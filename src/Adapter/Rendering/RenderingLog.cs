@@ -14,4 +14,10 @@ internal static partial class RenderingLog
 
     [LoggerMessage(EventId = EventIds.PrerenderBecameDynamic, EventName = nameof(PrerenderBecameDynamic), Level = LogLevel.Information, Message = "'{RouteFile}' is served dynamically: {Reason}")]
     public static partial void PrerenderBecameDynamic(ILogger logger, string routeFile, string reason);
+
+    [LoggerMessage(EventId = EventIds.PrerenderRestored, EventName = nameof(PrerenderRestored), Level = LogLevel.Information, Message = "Build {BuildId} was prerendered at {PrerenderedAt:o}: the route state is restored from that record, and entries are read as they are requested.")]
+    public static partial void PrerenderRestored(ILogger logger, string buildId, DateTimeOffset prerenderedAt);
+
+    [LoggerMessage(EventId = EventIds.PrerenderRecordInvalid, EventName = nameof(PrerenderRecordInvalid), Level = LogLevel.Warning, Message = "The stored prerender record of build {BuildId} cannot be read; prerendering again.")]
+    public static partial void PrerenderRecordInvalid(ILogger logger, Exception exception, string buildId);
 }

@@ -84,6 +84,15 @@ internal sealed partial class ResponseCache
         return true;
     }
 
+    /// <summary>Reads a record kept beside the entries under a key no path has (never served), from the shared store.</summary>
+    /// <param name="key">The record's key.</param>
+    public ValueTask<CacheEntry?> ReadRecordAsync(string key) => _entries.GetSharedAsync(key);
+
+    /// <summary>Stores such a record, in every tier.</summary>
+    /// <param name="key">The record's key.</param>
+    /// <param name="record">The record.</param>
+    public ValueTask WriteRecordAsync(string key, CacheEntry record) => _entries.SetAsync(key, record, CancellationToken.None);
+
     /// <summary>Records invalidations (<c>RevalidateTag</c>, <c>RevalidatePath</c>): honoured here at once, by other instances within the tag refresh interval.</summary>
     /// <param name="states">The invalidations.</param>
     public Task InvalidateAsync(IReadOnlyList<TagState> states)
