@@ -32,4 +32,8 @@ internal sealed class RouteCacheState
     /// <summary>True when the route is served dynamically although its config asks for caching.</summary>
     /// <param name="route">The route.</param>
     public bool IsDynamic(RouteDefinition route) => _dynamic.ContainsKey(route);
+
+    /// <summary>Why a cacheable route is served dynamically, or null when it is not.</summary>
+    /// <param name="route">The route.</param>
+    public string? DynamicReason(RouteDefinition route) => _dynamic.TryGetValue(route, out var reason) ? reason : null;
 }

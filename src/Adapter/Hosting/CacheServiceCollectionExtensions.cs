@@ -23,12 +23,14 @@ internal static class CacheServiceCollectionExtensions
         services.TryAddSingleton(sp => new CacheBuild(sp.GetRequiredService<IOptions<CacheOptions>>().Value.BuildId));
         services.TryAddSingleton<RouteCacheState>();
         services.TryAddSingleton(CreateStores);
+        services.TryAddSingleton(sp => new RecentCacheActivity(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp =>
         {
             var stores = sp.GetRequiredService<CacheStores>();
             return new ResponseCache(
                 stores.Entries, stores.Tags, stores.Locks, sp.GetRequiredService<IOptions<CacheOptions>>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<ResponseCache>>(), sp.GetRequiredService<CacheMetrics>(), stores.L1);
+                sp.GetRequiredService<ILogger<ResponseCache>>(), sp.GetRequiredService<CacheMetrics>(), stores.L1,
+                DevelopmentTools.AreOn(sp) ? sp.GetRequiredService<RecentCacheActivity>() : null);
         });
         services.TryAddSingleton<CacheRenderer>();
         services.TryAddSingleton<Prerenderer>();
