@@ -7,4 +7,5 @@ namespace NextRouteHandlers.Testing.FunctionsHost;
 /// <param name="Succeeded">Whether the worker reported the invocation as successful.</param>
 /// <param name="Failure">The worker's exception message, when it failed.</param>
 /// <param name="ForwardingError">YARP's forwarding outcome (<c>None</c> when the request and response went through).</param>
-public sealed record InvocationRecord(string InvocationId, string Method, string Path, bool Succeeded, string? Failure, string ForwardingError);
+/// <param name="TraceParent">The W3C <c>traceparent</c> the host sent in <c>InvocationRequest.trace_context</c> (null for a custom handler).</param>
+public sealed record InvocationRecord(string InvocationId, string Method, string Path, bool Succeeded, string? Failure, string ForwardingError, string? TraceParent = null);
