@@ -13,4 +13,6 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.UseRouteHandlers(AppRoutes.Manifest);
 // The Front Door purge tests point Cache:Cdn at a local stand-in of Resource Manager, which takes this token.
 if (builder.Configuration["Testing:ArmToken"] is { Length: > 0 } armToken) builder.Services.AddSingleton<TokenCredential>(new FixedTokenCredential(armToken));
+// The trace-context tests read the spans this worker finished, as the sample app's OpenTelemetry would export them.
+if (builder.Configuration["Testing:SpanLog"] is { Length: > 0 } spanLog) builder.Services.AddSingleton(SpanLog.Start(spanLog));
 return await builder.Build().RunRouteHandlersAsync(args);

@@ -25,6 +25,15 @@ public class WorkerLayoutTests
     }
 
     [Fact]
+    public void Both_host_json_files_put_the_host_in_OpenTelemetry_mode()
+    {
+        // Microsoft's OpenTelemetry how-to for Functions: the host exports through OpenTelemetry (the worker's spans
+        // then sit under the host's in one schema) only with telemetryMode; otherwise it uses the Application Insights SDK.
+        Assert.Equal("OpenTelemetry", ReadJson(Output, "host.json").GetProperty("telemetryMode").GetString());
+        Assert.Equal("OpenTelemetry", ReadJson(Project, "CustomHandler", "host.json").GetProperty("telemetryMode").GetString());
+    }
+
+    [Fact]
     public void The_only_function_is_the_anonymous_catch_all_for_every_method()
     {
         var function = Assert.Single(ReadJson(Output, "functions.metadata").EnumerateArray());

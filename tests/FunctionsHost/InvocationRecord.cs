@@ -12,4 +12,5 @@ namespace NextRouteHandlers.Testing.FunctionsHost;
 /// yet, as for a function that keeps working after its response (<c>Next.After</c>); always false for a custom handler,
 /// whose invocation is the forwarded request.
 /// </param>
-public sealed record InvocationRecord(string InvocationId, string Method, string Path, bool Succeeded, string? Failure, string ForwardingError, bool ResponseBeforeInvocationEnded = false);
+/// <param name="TraceParent">The W3C <c>traceparent</c> the host sent in <c>InvocationRequest.trace_context</c> (null for a custom handler).</param>
+public sealed record InvocationRecord(string InvocationId, string Method, string Path, bool Succeeded, string? Failure, string ForwardingError, bool ResponseBeforeInvocationEnded = false, string? TraceParent = null);

@@ -348,7 +348,8 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
 
         // As the host does: start forwarding first, so the worker's HTTP side is ready to pair with the invocation.
         var forwarding = forwarder.SendAsync(context, _workerHttpUri!.ToString(), _invoker!, forwardConfig, HttpTransformer.Default).AsTask();
-        var request = new InvocationRequest { InvocationId = invocationId, FunctionId = function.FunctionId, TraceContext = TraceContext() };
+        var traceContext = TraceContext();
+        var request = new InvocationRequest { InvocationId = invocationId, FunctionId = function.FunctionId, TraceContext = traceContext };
         request.InputData.Add(new ParameterBinding { Name = function.TriggerName, Data = new TypedData { Http = new RpcHttp() } });
         using var cancel = _cancelsInvocations ? context.RequestAborted.Register(() => _ = CancelAsync(invocationId)) : default;
         var invocation = _channel.RequestAsync(new StreamingMessage { InvocationRequest = request }, InvocationTimeout);
@@ -368,7 +369,7 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
             failure = exception.Message;
         }
 
-        Ended(new InvocationRecord(invocationId, context.Request.Method, path + context.Request.QueryString, succeeded, failure, forwardingError.ToString(), responseFirst));
+        Ended(new InvocationRecord(invocationId, context.Request.Method, path + context.Request.QueryString, succeeded, failure, forwardingError.ToString(), responseFirst, traceContext.TraceParent));
         if (forwardingError != ForwarderError.None && !context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status200OK)
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -417,15 +418,20 @@ public sealed class StandInFunctionsHost : IAsyncDisposable
         path.StartsWith("/admin/", StringComparison.OrdinalIgnoreCase) || path.Equals("/admin", StringComparison.OrdinalIgnoreCase)
         || path.StartsWith("/runtime/webhooks", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The trace context of the invocation. The real host always sends one: the id of its own invocation span, a child
+    /// of the caller's <c>traceparent</c> when there was one. So does this stand-in: a span id of its own under the
+    /// current trace (a test's <see cref="Activity"/>, say), or under a new trace.
+    /// </summary>
     private static RpcTraceContext TraceContext()
     {
-        var context = new RpcTraceContext();
-        if (Activity.Current is { } activity)
+        var current = Activity.Current;
+        var traceId = current?.IdFormat == ActivityIdFormat.W3C ? current.TraceId : ActivityTraceId.CreateRandom();
+        var flags = current?.ActivityTraceFlags ?? ActivityTraceFlags.Recorded;
+        return new RpcTraceContext
         {
-            context.TraceParent = activity.Id ?? string.Empty;
-            context.TraceState = activity.TraceStateString ?? string.Empty;
-        }
-
-        return context;
+            TraceParent = $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-{(flags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00")}",
+            TraceState = current?.TraceStateString ?? string.Empty,
+        };
     }
 }

@@ -49,7 +49,9 @@ public sealed class LoopbackApp : IAsyncDisposable
     /// <summary>
     /// Starts the pipeline for <paramref name="routes"/> (and <paramref name="proxy"/>); <paramref name="services"/> runs
     /// before the pipeline registers its own, so it can replace them; <paramref name="next"/> sets next.config options;
-    /// <paramref name="configuration"/> adds configuration keys (the cache uses the memory store unless told otherwise).
+    /// <paramref name="configuration"/> adds configuration keys (the cache uses the memory store unless told otherwise);
+    /// <paramref name="environment"/> names the host environment (null: whatever the process's variables say, Production
+    /// when they say nothing).
     /// </summary>
     public static async Task<LoopbackApp> StartAsync(
         IEnumerable<RouteDefinition> routes,
@@ -57,9 +59,10 @@ public sealed class LoopbackApp : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         Action<NextConfig>? next = null,
         ProxyDefinition? proxy = null,
-        Dictionary<string, string?>? configuration = null)
+        Dictionary<string, string?>? configuration = null,
+        string? environment = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         var logs = new LogSink();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);

@@ -20,17 +20,24 @@ internal static class CachePolicy
     /// makes such a route dynamic, which its issue 77185 reports as a bug; docs/deviations.md).
     /// </summary>
     /// <param name="route">The route.</param>
-    public static bool IsCacheable(RouteDefinition route)
+    public static bool IsCacheable(RouteDefinition route) => Explain(route).Cacheable;
+
+    /// <summary>Whether the route's GET is cached (<see cref="IsCacheable"/>), and the rule that decided it.</summary>
+    /// <param name="route">The route.</param>
+    public static (bool Cacheable, string Reason) Explain(RouteDefinition route)
     {
         ArgumentNullException.ThrowIfNull(route);
         var config = route.Config;
-        if (route.Handlers.Get is null) return false;
-        if (config.Dynamic == DynamicMode.ForceDynamic || config.Revalidate.Seconds == 0) return false;
-        return config.Dynamic is DynamicMode.ForceStatic or DynamicMode.Error
-            || config.Revalidate.IsSet
-            || config.GenerateStaticParams is not null
-            || route.Kind == RouteKind.Metadata
-            || MetadataUrl.Matches(route.Pattern);
+        if (route.Handlers.Get is null) return (false, "no GET handler");
+        if (config.Dynamic == DynamicMode.ForceDynamic) return (false, "Dynamic = \"force-dynamic\"");
+        if (config.Revalidate.Seconds == 0) return (false, "Revalidate = 0");
+        if (config.Dynamic == DynamicMode.ForceStatic) return (true, "Dynamic = \"force-static\"");
+        if (config.Dynamic == DynamicMode.Error) return (true, "Dynamic = \"error\"");
+        if (config.Revalidate.IsSet) return (true, config.Revalidate.IsNever ? "Revalidate = false" : "Revalidate set");
+        if (config.GenerateStaticParams is not null) return (true, "GenerateStaticParams");
+        if (route.Kind == RouteKind.Metadata) return (true, "metadata file");
+        if (MetadataUrl.Matches(route.Pattern)) return (true, "at a metadata file's URL");
+        return (false, "no caching opt-in (force-static, Revalidate, GenerateStaticParams)");
     }
 
     /// <summary>Seconds an entry of the route stays fresh, or null when it never goes stale by time.</summary>

@@ -26,12 +26,14 @@ internal static class CacheServiceCollectionExtensions
         services.TryAddSingleton(sp => new DraftModeId(
             sp.GetRequiredService<IOptions<CacheOptions>>().Value, sp.GetRequiredService<CacheBuild>(), sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
         services.TryAddSingleton(CreateStores);
+        services.TryAddSingleton(sp => new RecentCacheActivity(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp =>
         {
             var stores = sp.GetRequiredService<CacheStores>();
             return new ResponseCache(
                 stores.Entries, stores.Tags, stores.Locks, sp.GetRequiredService<IOptions<CacheOptions>>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<ResponseCache>>(), sp.GetRequiredService<CacheMetrics>(), stores.L1);
+                sp.GetRequiredService<ILogger<ResponseCache>>(), sp.GetRequiredService<CacheMetrics>(), stores.L1,
+                DevelopmentTools.AreOn(sp) ? sp.GetRequiredService<RecentCacheActivity>() : null);
         });
         // Revalidations made in Next.After work purge the CDN as a handler's do.
         services.TryAddSingleton(sp => new AfterWork(

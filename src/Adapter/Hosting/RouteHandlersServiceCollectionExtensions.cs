@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NextRouteHandlers.Development;
 using NextRouteHandlers.Diagnostics;
 using NextRouteHandlers.Pipeline;
 using NextRouteHandlers.Proxy;
@@ -44,7 +45,9 @@ public static class RouteHandlersServiceCollectionExtensions
         services.TryAddSingleton(_ => FunctionsHostEnvironment.FromProcess());
         services.TryAddSingleton(sp => new RouteHandlerMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<RouteHandlerMiddleware>();
-        services.TryAddSingleton(sp => new RouteHandlerPipeline(sp.GetRequiredService<RouteHandlerMiddleware>()));
+        services.TryAddSingleton(sp => new RouteHandlerPipeline(
+            sp.GetRequiredService<RouteHandlerMiddleware>(),
+            DevelopmentTools.AreOn(sp) ? ActivatorUtilities.CreateInstance<DevelopmentPage>(sp) : null));
         services.AddRouteCache();
         services.AddCdnPurging();
         return services;

@@ -71,7 +71,7 @@ internal sealed partial class Prerenderer : IHostedService
             cancellationToken.ThrowIfCancellationRequested();
             if (!CachePolicy.IsCacheable(route))
             {
-                table.Add(new PrerenderedRoute(route, '\u0192', []));
+                table.Add(new PrerenderedRoute(route, SymbolOf(route, _state), []));
                 continue;
             }
 
@@ -88,7 +88,7 @@ internal sealed partial class Prerenderer : IHostedService
                         return entry.Status >= 400 && entry.Status != 404
                             ? throw new RenderDeclinedException($"{route.Pattern} answered {entry.Status} while prerendering")
                             : entry;
-                    }).ConfigureAwait(false);
+                    }, route.Pattern).ConfigureAwait(false);
                     rendered.Add(pathname);
                 }
                 catch (DynamicUsageException usage) when (route.Config.Dynamic != DynamicMode.Error)
@@ -105,8 +105,7 @@ internal sealed partial class Prerenderer : IHostedService
                 }
             }
 
-            var symbol = _state.IsDynamic(route) ? '\u0192' : route.IsStatic ? '\u25CB' : '\u25CF';
-            table.Add(new PrerenderedRoute(route, symbol, rendered));
+            table.Add(new PrerenderedRoute(route, SymbolOf(route, _state), rendered));
         }
 
         activity?.SetTag(TelemetryTags.RouteCount, table.Count(r => r.Symbol != '\u0192'));
@@ -131,6 +130,19 @@ internal sealed partial class Prerenderer : IHostedService
 
         RenderingLog.PrerenderRestored(_logger, _build.Id, record.LastModified);
         return true;
+    }
+
+    /// <summary>
+    /// A route's symbol in the route table: \u0192 (dynamic) when it is not cacheable or turned out to read request
+    /// data, \u25CB (static) for a cached route without params, \u25CF (SSG) for one with params.
+    /// </summary>
+    /// <param name="route">The route.</param>
+    /// <param name="state">What the prerender learnt.</param>
+    public static char SymbolOf(RouteDefinition route, RouteCacheState state)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(state);
+        return !CachePolicy.IsCacheable(route) || state.IsDynamic(route) ? '\u0192' : route.IsStatic ? '\u25CB' : '\u25CF';
     }
 
     /// <summary>The route table in the style of <c>next build</c>.</summary>

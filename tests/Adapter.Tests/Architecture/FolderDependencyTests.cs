@@ -30,8 +30,9 @@ public class FolderDependencyTests
         ["Cdn"] = ["Caching", "Urls", "Diagnostics"],
         [Root] = ["Invocation", "Caching", "Http", "Diagnostics"],
         ["Rendering"] = ["Invocation", "Caching", "Manifest", "Routing", "Http", "Urls", "Diagnostics"],
+        ["Development"] = ["Rendering", "Caching", "Manifest"],
         ["Pipeline"] = ["Cdn", "Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics"],
-        ["Hosting"] = ["Pipeline", "Cdn", "Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics", Root],
+        ["Hosting"] = ["Development", "Pipeline", "Cdn", "Rendering", "Invocation", "Caching", "Proxy", "Manifest", "Routing", "Http", "Urls", "Metadata", "Diagnostics", Root],
     };
 
     private static readonly Lazy<IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>>> Uses = new(ReadUses);

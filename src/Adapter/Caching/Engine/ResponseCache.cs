@@ -25,6 +25,7 @@ internal sealed partial class ResponseCache
     private readonly CacheMetrics _metrics;
     private readonly RenderFailureBackoff _backoff;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly RecentCacheActivity? _activity;
 
     /// <summary>Creates the engine.</summary>
     /// <param name="store">Where entries live.</param>
@@ -35,8 +36,10 @@ internal sealed partial class ResponseCache
     /// <param name="logger">Where failures are logged.</param>
     /// <param name="metrics">Where results are counted.</param>
     /// <param name="l1">The per-instance memory cache in front of <paramref name="store"/>, or null when the store is memory itself.</param>
-    public ResponseCache(IIncrementalCache store, ITagStore tags, IRegenerationLock locks, IOptions<CacheOptions> options, TimeProvider time, ILogger<ResponseCache> logger, CacheMetrics metrics, IIncrementalCache? l1 = null)
+    /// <param name="activity">Where answers and renders are recorded for the development page; null outside Development.</param>
+    public ResponseCache(IIncrementalCache store, ITagStore tags, IRegenerationLock locks, IOptions<CacheOptions> options, TimeProvider time, ILogger<ResponseCache> logger, CacheMetrics metrics, IIncrementalCache? l1 = null, RecentCacheActivity? activity = null)
     {
+        _activity = activity;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(locks);
@@ -65,7 +68,7 @@ internal sealed partial class ResponseCache
         if (!onDemand && _tags.TryGetCurrent(out var current) && _entries.TryGetLocal(key, out var entry)
             && CacheFreshness.Of(entry!, current, _time.GetUtcNow()) == Freshness.Fresh)
         {
-            return ValueTask.FromResult(Answer(entry, CacheStatus.Hit, route));
+            return ValueTask.FromResult(Answer(key, entry, CacheStatus.Hit, route));
         }
 
         return GetOrRenderSlowAsync(key, render, onDemand, onlyIfGenerated, route);
@@ -74,10 +77,12 @@ internal sealed partial class ResponseCache
     /// <summary>Stores a prerendered entry (the startup prerender), unless a usable entry for the key exists.</summary>
     /// <param name="key">The cache key.</param>
     /// <param name="render">Renders the route.</param>
+    /// <param name="route">The route pattern, for the development page.</param>
     /// <returns>True when the entry was rendered now, false when a stored one was kept.</returns>
-    public async Task<bool> PrerenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render)
+    public async Task<bool> PrerenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, string? route = null)
     {
         ArgumentNullException.ThrowIfNull(render);
+        _activity?.Seen(key, route, null);
         var existing = await _entries.GetSharedAsync(key).ConfigureAwait(false);
         if (existing is not null && CacheFreshness.Of(existing, await _tags.ReadAsync().ConfigureAwait(false), _time.GetUtcNow()) != Freshness.Expired) return false;
         await RenderOnceAsync(key, render, Trigger.Prerender, waitForOtherInstance: true).ConfigureAwait(false);
@@ -116,8 +121,8 @@ internal sealed partial class ResponseCache
     {
         if (onDemand)
         {
-            if (onlyIfGenerated && await _entries.GetSharedAsync(key).ConfigureAwait(false) is null) return Answer(null, CacheStatus.Revalidated, route);
-            return Answer(await RenderOnceAsync(key, render, Trigger.OnDemand, waitForOtherInstance: false, force: true).ConfigureAwait(false), CacheStatus.Revalidated, route);
+            if (onlyIfGenerated && await _entries.GetSharedAsync(key).ConfigureAwait(false) is null) return Answer(key, null, CacheStatus.Revalidated, route);
+            return Answer(key, await RenderOnceAsync(key, render, Trigger.OnDemand, waitForOtherInstance: false, force: true).ConfigureAwait(false), CacheStatus.Revalidated, route);
         }
 
         var tags = await _tags.ReadAsync().ConfigureAwait(false);
@@ -137,18 +142,19 @@ internal sealed partial class ResponseCache
         switch (freshness)
         {
             case Freshness.Fresh:
-                return Answer(entry, CacheStatus.Hit, route);
+                return Answer(key, entry, CacheStatus.Hit, route);
             case Freshness.Stale:
                 RegenerateInBackground(key, render);
-                return Answer(entry, CacheStatus.Stale, route);
+                return Answer(key, entry, CacheStatus.Stale, route);
             default:
-                return Answer(await RenderOnceAsync(key, render, Trigger.Miss, waitForOtherInstance: true).ConfigureAwait(false), CacheStatus.Miss, route);
+                return Answer(key, await RenderOnceAsync(key, render, Trigger.Miss, waitForOtherInstance: true).ConfigureAwait(false), CacheStatus.Miss, route);
         }
     }
 
-    private CachedResponse Answer(CacheEntry? entry, CacheStatus status, string? route)
+    private CachedResponse Answer(string key, CacheEntry? entry, CacheStatus status, string? route)
     {
         _metrics.Lookup(status, route);
+        _activity?.Seen(key, route, status);
         CacheLog.CacheAnswered(_logger, status);
         return new CachedResponse(entry, status);
     }
@@ -164,6 +170,26 @@ internal sealed partial class ResponseCache
         var cause = Activity.Current?.Context ?? default;
         var regeneration = _renders.RunOnceAsync(key, () => Task.Run(() => RenderAcrossInstancesAsync(key, render, Trigger.Background, waitForOtherInstance: false, force: false, cause)));
         _ = regeneration.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// The stored entries of <paramref name="keys"/> with their freshness now, and the tag state (the development
+    /// page's view; it reads the store as a request would).
+    /// </summary>
+    /// <param name="keys">The keys to read.</param>
+    public async Task<CacheInspection> InspectAsync(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var tags = await _tags.ReadAsync().ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var entries = new List<InspectedEntry>(keys.Count);
+        foreach (var key in keys)
+        {
+            var entry = await _entries.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+            entries.Add(new InspectedEntry(key, entry, entry is null ? null : CacheFreshness.Of(entry, tags, now)));
+        }
+
+        return new CacheInspection(now, _entries.StoreKind, entries, tags);
     }
 
     /// <summary>Waits until no render runs (a test's way to know that background work is over).</summary>
@@ -206,6 +232,7 @@ internal sealed partial class ResponseCache
 
                 var entry = await render(_stopping.Token).ConfigureAwait(false);
                 _metrics.Regenerated(trigger, Stopwatch.GetElapsedTime(startedAt), null);
+                _activity?.Regenerated(key, trigger, Stopwatch.GetElapsedTime(startedAt), null);
                 _backoff.Succeeded(key);
                 CacheLog.RouteRendered(_logger, key);
                 if (CachePolicy.MayStore(entry)) await _entries.SetAsync(key, entry, CancellationToken.None).ConfigureAwait(false);
@@ -229,6 +256,7 @@ internal sealed partial class ResponseCache
             _backoff.Failed(key);
             _metrics.Failed("render");
             _metrics.Regenerated(trigger, Stopwatch.GetElapsedTime(startedAt), exception.GetType().FullName);
+            _activity?.Regenerated(key, trigger, Stopwatch.GetElapsedTime(startedAt), exception.GetType().FullName);
             RouteHandlerActivities.Fail(activity, exception);
             CacheLog.RenderFailed(_logger, exception, key);
             throw;
