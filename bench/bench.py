@@ -74,7 +74,7 @@ BIGDIR_FOLDERS = 5_000
 AZURITE_VERSION = '3.37.0'   # the version tests/Shared/Azurite.cs pins
 ZIPF_EXPONENT = 1.0
 ECHO_BODY = '{"id":42,"name":"widget","tags":["a","b","c"],"price":9.99,"stock":{"warehouse":"north","count":17},"active":true}'
-GROUPS = ['hello', 'items', 'echo', 'static', 'routing', 'blob', 'coldstart', 'memory', 'hop', 'worker', 'next']
+GROUPS = ['hello', 'items', 'echo', 'static', 'tracing', 'routing', 'blob', 'coldstart', 'memory', 'hop', 'worker', 'next']
 
 
 def log(message):
@@ -669,6 +669,14 @@ def fig_throughput(ctx, groups):
             throughput_figures(group, group, runs, rps_goal=rps_goal, p99_goal=p99_goal)
 
 
+def fig_tracing(ctx):
+    traced, untraced = ctx.adapter(free_port(), BENCH_TELEMETRY='1'), ctx.adapter(free_port())
+    with Servers(traced, untraced):
+        log('tracing: /api/hello with every span and measurement recorded (BENCH_TELEMETRY=1) vs nothing listening')
+        runs = interleaved([('traced', traced.url + '/api/hello', None), ('untraced', untraced.url + '/api/hello', None)])
+    throughput_figures('tracing', 'tracing', runs, a='traced', b='untraced', rps_goal=0.95, p99_goal=None)
+
+
 def fig_routing(ctx):
     log(f'routing: build time of the {ROUTES_LARGE}-route app')
     if ROUTES_LARGE >= 5_000:
@@ -1212,7 +1220,7 @@ def main(argv):
     steps = []
     if any(g in groups for g in ('hello', 'items', 'echo', 'static')):
         steps.append(('throughput', lambda: fig_throughput(ctx, groups)))
-    named = {'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'hop': fig_hop, 'worker': fig_worker, 'next': fig_next}
+    named = {'tracing': fig_tracing, 'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'hop': fig_hop, 'worker': fig_worker, 'next': fig_next}
     steps += [(g, (lambda fn: lambda: fn(ctx))(named[g])) for g in groups if g in named]
     interrupted = True
     try:

@@ -11,6 +11,8 @@ if (Environment.GetEnvironmentVariable("PORT") is { Length: > 0 } port) builder.
 builder.UseAzureFunctionsCustomHandler();
 builder.Services.AddRouteHandlers(AppRoutes.Manifest);
 builder.Services.AddSingleton<CacheStatsListener>();
+using var telemetry = Environment.GetEnvironmentVariable("BENCH_TELEMETRY") == "1" ? new TelemetryListener() : null;
+telemetry?.Start();
 
 var app = builder.Build();
 app.Services.GetRequiredService<CacheStatsListener>().Start();
