@@ -11,7 +11,12 @@ if (Environment.GetEnvironmentVariable("PORT") is { Length: > 0 } port) builder.
 builder.UseAzureFunctionsCustomHandler();
 builder.Services.AddRouteHandlers(AppRoutes.Manifest);
 builder.Services.AddSingleton<CacheStatsListener>();
-using var telemetry = Environment.GetEnvironmentVariable("BENCH_TELEMETRY") == "1" ? new TelemetryListener() : null;
+using var telemetry = Environment.GetEnvironmentVariable("BENCH_TELEMETRY") switch
+{
+    "1" => new TelemetryListener(library: true),
+    "aspnetcore" => new TelemetryListener(library: false),
+    _ => null,
+};
 telemetry?.Start();
 
 var app = builder.Build();

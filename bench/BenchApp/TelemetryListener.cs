@@ -5,9 +5,10 @@ using NextRouteHandlers.Diagnostics;
 namespace BenchApp;
 
 /// <summary>
-/// What an OpenTelemetry pipeline costs the app while it records, without the export itself (set <c>BENCH_TELEMETRY=1</c>):
-/// every span of the library and of ASP.NET Core sampled and recorded, its tags read when it stops, and every
-/// measurement of the library's meters taken. The <c>tracing</c> benchmark figure compares the app with and without it.
+/// What an OpenTelemetry pipeline costs the app while it records, without the export itself: with
+/// <c>BENCH_TELEMETRY=1</c> every span of the library and of ASP.NET Core is sampled and recorded, its tags read when it
+/// stops, and every measurement of the library's and ASP.NET Core's meters taken; with <c>BENCH_TELEMETRY=aspnetcore</c>
+/// only ASP.NET Core's, as any ASP.NET Core app exporting telemetry has. The <c>tracing</c> figures compare the three.
 /// </summary>
 internal sealed class TelemetryListener : IDisposable
 {
@@ -17,11 +18,16 @@ internal sealed class TelemetryListener : IDisposable
     private long _tagsSeen;
     private double _measured;
 
-    public TelemetryListener()
+    private readonly bool _library;
+
+    /// <summary>Creates the listener.</summary>
+    /// <param name="library">Also the library's spans and meters, not only ASP.NET Core's.</param>
+    public TelemetryListener(bool library)
     {
+        _library = library;
         _spans = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is RouteHandlerTelemetry.ActivitySourceName or "Microsoft.AspNetCore",
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore" || (library && source.Name == RouteHandlerTelemetry.ActivitySourceName),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
@@ -37,7 +43,7 @@ internal sealed class TelemetryListener : IDisposable
         ActivitySource.AddActivityListener(_spans);
         _measurements.InstrumentPublished = (instrument, listener) =>
         {
-            if (RouteHandlerTelemetry.MeterNames.Contains(instrument.Meter.Name) || instrument.Meter.Name == "Microsoft.AspNetCore.Hosting") listener.EnableMeasurementEvents(instrument);
+            if ((_library && RouteHandlerTelemetry.MeterNames.Contains(instrument.Meter.Name)) || instrument.Meter.Name == "Microsoft.AspNetCore.Hosting") listener.EnableMeasurementEvents(instrument);
         };
         _measurements.SetMeasurementEventCallback<long>((_, value, _, _) => Add(value));
         _measurements.SetMeasurementEventCallback<double>((_, value, _, _) => Add(value));

@@ -25,9 +25,9 @@ public class TracingCostBenchmarks
     private ActivityListener? _spans;
     private MeterListener? _meters;
 
-    /// <summary>Whether a span and a metric listener are attached.</summary>
-    [Params(false, true)]
-    public bool Listening { get; set; }
+    /// <summary>What listens: nothing, the spans, the meters, or both.</summary>
+    [Params("none", "spans", "meters", "both")]
+    public string Listening { get; set; } = "none";
 
     [GlobalSetup]
     public async Task Setup()
@@ -38,7 +38,7 @@ public class TracingCostBenchmarks
         builder.Services.AddRouteHandlers(AppRoutes.Manifest);
         _app = builder.Build();
         _pipeline = _app.Services.GetRequiredService<RouteHandlerMiddleware>();
-        if (Listening)
+        if (Listening is "spans" or "both")
         {
             _spans = new ActivityListener
             {
@@ -46,6 +46,10 @@ public class TracingCostBenchmarks
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             };
             ActivitySource.AddActivityListener(_spans);
+        }
+
+        if (Listening is "meters" or "both")
+        {
             _meters = new MeterListener
             {
                 InstrumentPublished = (instrument, listener) =>
