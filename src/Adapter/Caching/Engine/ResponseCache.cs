@@ -10,6 +10,7 @@ namespace NextRouteHandlers.Caching.Engine;
 /// one while exactly one background render replaces it (STALE), or a render made during the request (MISS). It is a
 /// composition: <see cref="CacheFreshness"/> judges entries, <see cref="RenderCoalescer"/> shares one render per key in
 /// this instance, <see cref="RegenerationCoordinator"/> keeps it to one across instances, the
+/// <see cref="CacheRegeneration"/> renders and stores an entry, the
 /// <see cref="TieredIncrementalCache"/> keeps entries in this instance's memory in front of the shared store, and
 /// <see cref="CacheTags"/> holds the tag state. A store that fails or is slow never fails a request.
 /// </summary>
@@ -18,7 +19,7 @@ internal sealed partial class ResponseCache
     private readonly TieredIncrementalCache _entries;
     private readonly CacheTags _tags;
     private readonly RenderCoalescer _renders = new();
-    private readonly RegenerationCoordinator _coordinator;
+    private readonly CacheRegeneration _regeneration;
     private readonly CacheOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ResponseCache> _logger;
@@ -49,8 +50,8 @@ internal sealed partial class ResponseCache
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _entries = l1 is null ? new TieredIncrementalCache(store, null, _options, metrics, logger) : new TieredIncrementalCache(l1, store, _options, metrics, logger);
         _tags = new CacheTags(tags, _options, time, metrics, logger);
-        _coordinator = new RegenerationCoordinator(locks, _options, time, metrics, logger);
         _backoff = new RenderFailureBackoff(_options.RetryAfterFailure, time);
+        _regeneration = new CacheRegeneration(_entries, _tags, new RegenerationCoordinator(locks, _options, time, metrics, logger), _backoff, time, metrics, activity, logger, _stopping.Token);
     }
 
     /// <summary>Answers a request of a cached route.</summary>
@@ -85,7 +86,7 @@ internal sealed partial class ResponseCache
         _activity?.Seen(key, route, null);
         var existing = await _entries.GetSharedAsync(key).ConfigureAwait(false);
         if (existing is not null && CacheFreshness.Of(existing, await _tags.ReadAsync().ConfigureAwait(false), _time.GetUtcNow()) != Freshness.Expired) return false;
-        await RenderOnceAsync(key, render, Trigger.Prerender, waitForOtherInstance: true).ConfigureAwait(false);
+        await RenderOnceAsync(key, render, RegenerationTrigger.Prerender, waitForOtherInstance: true).ConfigureAwait(false);
         return true;
     }
 
@@ -122,7 +123,7 @@ internal sealed partial class ResponseCache
         if (onDemand)
         {
             if (onlyIfGenerated && await _entries.GetSharedAsync(key).ConfigureAwait(false) is null) return Answer(key, null, CacheStatus.Revalidated, route);
-            return Answer(key, await RenderOnceAsync(key, render, Trigger.OnDemand, waitForOtherInstance: false, force: true).ConfigureAwait(false), CacheStatus.Revalidated, route);
+            return Answer(key, await RenderOnceAsync(key, render, RegenerationTrigger.OnDemand, waitForOtherInstance: false, force: true).ConfigureAwait(false), CacheStatus.Revalidated, route);
         }
 
         var tags = await _tags.ReadAsync().ConfigureAwait(false);
@@ -147,7 +148,7 @@ internal sealed partial class ResponseCache
                 RegenerateInBackground(key, render);
                 return Answer(key, entry, CacheStatus.Stale, route);
             default:
-                return Answer(key, await RenderOnceAsync(key, render, Trigger.Miss, waitForOtherInstance: true).ConfigureAwait(false), CacheStatus.Miss, route);
+                return Answer(key, await RenderOnceAsync(key, render, RegenerationTrigger.Miss, waitForOtherInstance: true).ConfigureAwait(false), CacheStatus.Miss, route);
         }
     }
 
@@ -168,7 +169,7 @@ internal sealed partial class ResponseCache
         // so that the handler's synchronous start does not delay that answer. Its span is a trace of its own (it
         // outlives the request), linked to the request's.
         var cause = Activity.Current?.Context ?? default;
-        var regeneration = _renders.RunOnceAsync(key, () => Task.Run(() => RenderAcrossInstancesAsync(key, render, Trigger.Background, waitForOtherInstance: false, force: false, cause)));
+        var regeneration = _renders.RunOnceAsync(key, () => Task.Run(() => _regeneration.RenderAsync(key, render, RegenerationTrigger.Background, waitForOtherInstance: false, force: false, cause)));
         _ = regeneration.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -197,85 +198,6 @@ internal sealed partial class ResponseCache
     internal Task RendersIdleAsync(TimeSpan timeout) => _renders.DrainAsync(timeout);
 
     private Task<CacheEntry> RenderOnceAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, string trigger, bool waitForOtherInstance, bool force = false) =>
-        _renders.RunOnceAsync(key, () => RenderAcrossInstancesAsync(key, render, trigger, waitForOtherInstance, force));
-
-    private async Task<CacheEntry> RenderAcrossInstancesAsync(
-        string key, Func<CancellationToken, Task<CacheEntry>> render, string trigger, bool waitForOtherInstance, bool force, ActivityContext? cause = null)
-    {
-        using var activity = cause is { } link ? RouteHandlerActivities.StartLinked("cache regeneration", link) : RouteHandlerActivities.Start("cache regeneration");
-        if (activity is not null)
-        {
-            activity.SetTag(TelemetryTags.RegenerationTrigger, trigger);
-            activity.SetTag(TelemetryTags.CacheKeyHash, CacheKeyHash.Of(key));
-        }
-
-        var startedAt = Stopwatch.GetTimestamp();
-        try
-        {
-            var handle = await _coordinator.TryLockAsync(key).ConfigureAwait(false);
-            if (handle is null && !waitForOtherInstance)
-            {
-                // Another instance is regenerating this key; its entry will be picked up from the shared store.
-                if (await _entries.GetSharedAsync(key).ConfigureAwait(false) is { } current) return current;
-            }
-            else if (handle is null)
-            {
-                var (rendered, acquired) = await _coordinator.WaitForOtherInstanceAsync(key, () => FreshSharedEntryAsync(key), _stopping.Token).ConfigureAwait(false);
-                if (rendered is not null) return rendered;
-                handle = acquired;
-            }
-
-            await using (handle)
-            {
-                // Holding the lock: another instance may have stored a fresh entry just before it let go.
-                if (!force && handle is not null && await FreshSharedEntryAsync(key).ConfigureAwait(false) is { } fresh) return fresh;
-
-                var entry = await render(_stopping.Token).ConfigureAwait(false);
-                _metrics.Regenerated(trigger, Stopwatch.GetElapsedTime(startedAt), null);
-                _activity?.Regenerated(key, trigger, Stopwatch.GetElapsedTime(startedAt), null);
-                _backoff.Succeeded(key);
-                CacheLog.RouteRendered(_logger, key);
-                if (CachePolicy.MayStore(entry)) await _entries.SetAsync(key, entry, CancellationToken.None).ConfigureAwait(false);
-                else CacheLog.ResponseNotStored(_logger, key);
-                return entry;
-            }
-        }
-        catch (Exception exception) when (exception is DynamicUsageException or RenderDeclinedException)
-        {
-            // The route turned out not to be cacheable: a decision the caller acts on, not a failure.
-            CacheLog.RenderDeclined(_logger, key, exception.Message);
-            throw;
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            CacheLog.RenderStopped(_logger, key);
-            throw;
-        }
-        catch (Exception exception)
-        {
-            _backoff.Failed(key);
-            _metrics.Failed("render");
-            _metrics.Regenerated(trigger, Stopwatch.GetElapsedTime(startedAt), exception.GetType().FullName);
-            _activity?.Regenerated(key, trigger, Stopwatch.GetElapsedTime(startedAt), exception.GetType().FullName);
-            RouteHandlerActivities.Fail(activity, exception);
-            CacheLog.RenderFailed(_logger, exception, key);
-            throw;
-        }
-    }
-
-    /// <summary>What made a render run: the <c>nextroutehandlers.regeneration.trigger</c> of its span and metrics.</summary>
-    private static class Trigger
-    {
-        public const string Miss = "miss";
-        public const string Background = "background";
-        public const string OnDemand = "on-demand";
-        public const string Prerender = "prerender";
-    }
-
-    private async Task<CacheEntry?> FreshSharedEntryAsync(string key)
-    {
-        var entry = await _entries.GetSharedAsync(key).ConfigureAwait(false);
-        return entry is not null && CacheFreshness.Of(entry, await _tags.ReadAsync().ConfigureAwait(false), _time.GetUtcNow()) == Freshness.Fresh ? entry : null;
-    }
+        _renders.RunOnceAsync(key, () => _regeneration.RenderAsync(key, render, trigger, waitForOtherInstance, force));
 
 }
