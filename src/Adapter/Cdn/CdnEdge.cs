@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using NextRouteHandlers.Caching;
+using NextRouteHandlers.Caching.Engine;
 
 namespace NextRouteHandlers.Cdn;
 
 /// <summary>
 /// What the request pipeline tells the CDN, in one place: with <c>Cache:Cdn:Enabled</c> every response leaves with the
 /// <see cref="CdnCacheControl"/> profile (set when its headers start, so the router's 404s, redirects and errors get
-/// it too); with a Front Door endpoint configured, revalidations queue a purge and served cache entries are recorded
-/// in the path index. Every call returns at once: nothing here waits for the CDN on the request path.
+/// it too); with a Front Door endpoint configured, every invalidation the cache records queues a purge (it listens to
+/// <see cref="ResponseCache.Invalidated"/>) and served cache entries are recorded in the path index. Every call returns at once: nothing here waits for the CDN on the request path.
 /// </summary>
 internal sealed class CdnEdge
 {
@@ -19,14 +20,17 @@ internal sealed class CdnEdge
     /// <summary>Creates the edge from the <c>Cache:Cdn</c> options and the app's purge.</summary>
     /// <param name="options">The cache options.</param>
     /// <param name="purging">The app's purge (its purger is null without a Front Door endpoint).</param>
-    public CdnEdge(IOptions<CacheOptions> options, CdnPurging purging)
+    /// <param name="cache">The response cache whose invalidations are purged.</param>
+    public CdnEdge(IOptions<CacheOptions> options, CdnPurging purging, ResponseCache cache)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(purging);
+        ArgumentNullException.ThrowIfNull(cache);
         var cdn = options.Value.Cdn;
         _purger = purging.Purger;
         _maxSharedAge = cdn.MaxSharedAge;
         if (cdn.Enabled) _applyProfile = ApplyProfile;
+        if (_purger is not null) cache.Invalidated += Invalidated;
     }
 
     /// <summary>Arranges for the response's <c>Cache-Control</c> to follow the CDN profile, when it is on.</summary>
@@ -36,9 +40,8 @@ internal sealed class CdnEdge
         if (_applyProfile is not null) context.Response.OnStarting(_applyProfile, context);
     }
 
-    /// <summary>Queues the purge of what a handler's revalidations invalidated.</summary>
-    /// <param name="invalidations">The tags the handler invalidated.</param>
-    public void Invalidated(IReadOnlyList<TagState> invalidations)
+    // Queues the purge of what an invalidation recorded in the cache stands for.
+    private void Invalidated(IReadOnlyList<TagState> invalidations)
     {
         if (_purger is null || invalidations.Count == 0) return;
         var tags = new string[invalidations.Count];

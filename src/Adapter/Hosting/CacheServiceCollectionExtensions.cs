@@ -35,9 +35,7 @@ internal static class CacheServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<ResponseCache>>(), sp.GetRequiredService<CacheMetrics>(), stores.L1,
                 DevelopmentTools.AreOn(sp) ? sp.GetRequiredService<RecentCacheActivity>() : null);
         });
-        // Revalidations made in Next.After work purge the CDN as a handler's do.
-        services.TryAddSingleton(sp => new AfterWork(
-            sp.GetRequiredService<ResponseCache>(), sp.GetRequiredService<ILogger<AfterWork>>(), sp.GetService<Cdn.CdnEdge>() is { } cdn ? cdn.Invalidated : null));
+        services.TryAddSingleton<AfterWork>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AfterWorkShutdown>());
         services.TryAddSingleton<CacheRenderer>();
         services.TryAddSingleton<Prerenderer>();

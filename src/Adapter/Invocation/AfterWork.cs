@@ -14,8 +14,7 @@ namespace NextRouteHandlers.Invocation;
 /// </summary>
 /// <param name="cache">Where the work's revalidations are applied.</param>
 /// <param name="logger">Where failures and abandoned work are logged.</param>
-/// <param name="invalidated">Told of the revalidations applied, as the pipeline tells the CDN of a handler's; may be null.</param>
-internal sealed class AfterWork(ResponseCache cache, ILogger<AfterWork> logger, Action<IReadOnlyList<TagState>>? invalidated = null) : IDisposable
+internal sealed class AfterWork(ResponseCache cache, ILogger<AfterWork> logger) : IDisposable
 {
     private readonly CancellationTokenSource _abandoned = new();
     private readonly ConcurrentDictionary<Task, Func<string>> _running = new();
@@ -105,7 +104,6 @@ internal sealed class AfterWork(ResponseCache cache, ILogger<AfterWork> logger, 
         {
             if (scope.InvalidationsInAfterPhase() is not { Count: > 0 } states) continue;
             await cache.InvalidateAsync(states).ConfigureAwait(false);
-            invalidated?.Invoke(states);
         }
     }
 

@@ -217,7 +217,6 @@ internal sealed partial class RouteHandlerMiddleware
             case HandlerOutcomeKind.Responded:
                 // Next.js runs the revalidations a handler asked for before its response completes, redirects included.
                 await _cache.InvalidateAsync(outcome.Scope.InvalidationsIfAny).ConfigureAwait(false);
-                _cdn.Invalidated(outcome.Scope.InvalidationsIfAny);
                 return outcome.Response;
             case HandlerOutcomeKind.Failed:
                 PipelineLog.HandlerFailed(_logger, outcome.Exception, outcome.Problem!);

@@ -99,12 +99,24 @@ internal sealed partial class ResponseCache
     /// <param name="record">The record.</param>
     public ValueTask WriteRecordAsync(string key, CacheEntry record) => _entries.SetAsync(key, record, CancellationToken.None);
 
+    /// <summary>
+    /// Raised once invalidations are recorded (a handler's, <c>Next.After</c> work's, the development page's), so that
+    /// what caches copies elsewhere (the CDN) hears of every one. Handlers must return at once.
+    /// </summary>
+    public event Action<IReadOnlyList<TagState>>? Invalidated;
+
     /// <summary>Records invalidations (<c>RevalidateTag</c>, <c>RevalidatePath</c>): honoured here at once, by other instances within the tag refresh interval.</summary>
     /// <param name="states">The invalidations.</param>
     public Task InvalidateAsync(IReadOnlyList<TagState> states)
     {
         ArgumentNullException.ThrowIfNull(states);
-        return _tags.InvalidateAsync(states);
+        return states.Count == 0 || Invalidated is null ? _tags.InvalidateAsync(states) : InvalidateAndTellAsync(states);
+    }
+
+    private async Task InvalidateAndTellAsync(IReadOnlyList<TagState> states)
+    {
+        await _tags.InvalidateAsync(states).ConfigureAwait(false);
+        Invalidated?.Invoke(states);
     }
 
     /// <summary>
