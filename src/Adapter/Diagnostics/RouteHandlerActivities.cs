@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace NextRouteHandlers.Diagnostics;
 
@@ -13,35 +15,55 @@ internal static class RouteHandlerActivities
     /// <summary>The operation name of the request span, by which the proxy and the router find it.</summary>
     public const string RequestOperation = "NextRouteHandlers.Request";
 
-    // Span names made once per route (a bounded set: the manifest's patterns and the methods), not on every request.
-    private static readonly ConcurrentDictionary<(string Method, string Route), string> RequestNames = new();
-    private static readonly ConcurrentDictionary<string, string> HandlerNames = new(StringComparer.Ordinal);
+    /// <summary>The <c>next.span_type</c> of the request span (Next.js's root span), by which it is found when it is the server's.</summary>
+    public const string RequestSpanType = "BaseServer.handleRequest";
+
+    // Span names made once per route, not on every request: keyed by the manifest's pattern strings themselves (a
+    // bounded set, the same instances on every request, so a reference hash is enough), one request name per method.
+    private static readonly ConcurrentDictionary<string, string?[]> RequestNames = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConcurrentDictionary<string, string> HandlerNames = new(ReferenceEqualityComparer.Instance);
 
     public static readonly ActivitySource Source = new(RouteHandlerTelemetry.ActivitySourceName, typeof(RouteHandlerActivities).Assembly.GetName().Version?.ToString());
 
     /// <summary>
-    /// The span of one request, a child of the server's span (ASP.NET Core's, itself a child of the Functions host's).
-    /// Named after the method until the route is known (<see cref="NameRequest"/>).
+    /// The span of one request. When the pipeline runs directly in ASP.NET Core's server span (a custom handler, a
+    /// plain ASP.NET Core app) and that span is recorded, it is that span: Next.js's root span is its HTTP server's,
+    /// so the server span takes its name and attributes instead of gaining a child that repeats it
+    /// (<paramref name="owned"/> is false and the caller must not end it). Otherwise (under the isolated worker the
+    /// function runs in the worker's invocation span; or nothing records ASP.NET Core's) a span of ours, a child of
+    /// whatever is current. Named after the method until the route is known (<see cref="NameRequest"/>).
     /// </summary>
-    public static Activity? StartRequest(string method)
+    public static Activity? StartRequest(HttpContext context, string method, out bool owned)
     {
+        owned = false;
         if (!Source.HasListeners()) return null;
         var name = HttpMethodTag.Of(method);
+        if (Activity.Current is { IsAllDataRequested: true, Kind: ActivityKind.Server } server
+            && ReferenceEquals(context.Features.Get<IHttpActivityFeature>()?.Activity, server))
+        {
+            // ASP.NET Core records no attributes of its own; its OpenTelemetry instrumentation, when added, sets the same method.
+            server.SetTag(TelemetryTags.HttpMethod, name);
+            server.AddTag(TelemetryTags.NextSpanType, RequestSpanType);
+            return server;
+        }
+
         var activity = Source.StartActivity(RequestOperation, ActivityKind.Internal);
         if (activity is null) return null;
+        owned = true;
         activity.DisplayName = name == HttpMethodTag.Other ? "HTTP" : name;
-        activity.SetTag(TelemetryTags.HttpMethod, name);
-        activity.SetTag(TelemetryTags.NextSpanType, "BaseServer.handleRequest");
+        activity.AddTag(TelemetryTags.HttpMethod, name);
+        activity.AddTag(TelemetryTags.NextSpanType, RequestSpanType);
         return activity;
     }
 
     /// <summary>Names the request span <c>{method} {route}</c> once the route is known, as Next.js renames its root span.</summary>
-    public static void NameRequest(Activity activity, string route)
+    public static void NameRequest(Activity activity, string method, string route)
     {
-        var method = (string?)activity.GetTagItem(TelemetryTags.HttpMethod) ?? HttpMethodTag.Other;
-        activity.DisplayName = RequestNames.GetOrAdd((method, route), static key => (key.Method == HttpMethodTag.Other ? "HTTP" : key.Method) + " " + key.Route);
+        var names = RequestNames.GetOrAdd(route, static _ => new string?[HttpMethodTag.Count]);
+        ref var name = ref names[HttpMethodTag.IndexOf(method)];
+        activity.DisplayName = name ??= (method == HttpMethodTag.Other ? "HTTP" : method) + " " + route;
         activity.SetTag(TelemetryTags.HttpRoute, route);
-        activity.SetTag(TelemetryTags.NextRoute, route);
+        activity.AddTag(TelemetryTags.NextRoute, route);
     }
 
     /// <summary>Sets an attribute of the request span the current code runs in, if it is one of ours.</summary>
@@ -58,15 +80,14 @@ internal static class RouteHandlerActivities
         : null;
 
     /// <summary>The span of a handler run: Next.js's <c>executing api route (app) /blog/[slug]</c>.</summary>
-    public static Activity? StartHandler(string route, string method)
+    public static Activity? StartHandler(string route)
     {
         if (!Source.HasListeners()) return null;
         var activity = Source.StartActivity(HandlerNames.GetOrAdd(route, static r => "executing api route (app) " + r), ActivityKind.Internal);
         if (activity is null) return null;
-        activity.SetTag(TelemetryTags.HttpRoute, route);
-        activity.SetTag(TelemetryTags.NextRoute, route);
-        activity.SetTag(TelemetryTags.HttpMethod, HttpMethodTag.Of(method));
-        activity.SetTag(TelemetryTags.NextSpanType, "AppRouteRouteHandlers.runHandler");
+        // The route and method are the request span's; the handler span names its own kind and route, as Next.js's does.
+        activity.AddTag(TelemetryTags.NextRoute, route);
+        activity.AddTag(TelemetryTags.NextSpanType, "AppRouteRouteHandlers.runHandler");
         return activity;
     }
 
@@ -105,5 +126,6 @@ internal static class RouteHandlerActivities
     }
 
     private static bool IsRequest(Activity activity) =>
-        ReferenceEquals(activity.Source, Source) && string.Equals(activity.OperationName, RequestOperation, StringComparison.Ordinal);
+        (ReferenceEquals(activity.Source, Source) && string.Equals(activity.OperationName, RequestOperation, StringComparison.Ordinal))
+        || (activity.Kind == ActivityKind.Server && activity.GetTagItem(TelemetryTags.NextSpanType) is RequestSpanType);
 }

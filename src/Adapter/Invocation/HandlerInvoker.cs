@@ -28,7 +28,7 @@ internal static class HandlerInvoker
         var route = invocation.Context.Route.Pattern;
         var method = invocation.Request.Method;
         var startedAt = Stopwatch.GetTimestamp();
-        using var activity = RouteHandlerActivities.StartHandler(route, method);
+        using var activity = RouteHandlerActivities.StartHandler(route);
         var outcome = await RunAsync(handler, invocation, scope, sourceFile).ConfigureAwait(false);
         var errorType = outcome.Kind == HandlerOutcomeKind.Failed ? outcome.Exception?.GetType().FullName ?? "invalid-response" : null;
         scope.Metrics?.Handler(Stopwatch.GetElapsedTime(startedAt), route, method, errorType);

@@ -6,30 +6,37 @@ namespace NextRouteHandlers.Pipeline;
 
 /// <summary>
 /// The span and the duration metric of one request, made only when something listens (otherwise
-/// <see cref="Start"/> returns null and the request allocates nothing for telemetry). On dispose it reads what was
-/// answered: the status, and the cache status from <c>x-nextjs-cache</c> (<c>bypass</c> for a route the cache does not serve).
+/// <see cref="Start"/> returns null and the request allocates nothing for telemetry). The span is ASP.NET Core's
+/// server span when the pipeline runs directly in it, or one of ours (see <see cref="RouteHandlerActivities.StartRequest"/>).
+/// On dispose it reads what was answered: the status, and the cache status from <c>x-nextjs-cache</c> (<c>bypass</c>
+/// for a route the cache does not serve), and ends the span if it is ours.
 /// </summary>
 internal sealed class RequestTelemetry : IDisposable
 {
     private readonly HttpContext _context;
     private readonly Activity? _activity;
     private readonly RouteHandlerMetrics? _metrics;
+    private readonly bool _ownsActivity;
+    private readonly string _method;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private string? _route;
 
-    private RequestTelemetry(HttpContext context, Activity? activity, RouteHandlerMetrics? metrics)
+    private RequestTelemetry(HttpContext context, string method, Activity? activity, bool ownsActivity, RouteHandlerMetrics? metrics)
     {
         _context = context;
+        _method = method;
         _activity = activity;
+        _ownsActivity = ownsActivity;
         _metrics = metrics;
     }
 
     /// <summary>Starts the telemetry of a request, or returns null when neither its span nor its metric is listened to.</summary>
     public static RequestTelemetry? Start(HttpContext context, RouteHandlerMetrics? metrics)
     {
-        var activity = RouteHandlerActivities.StartRequest(context.Request.Method);
+        var method = context.Request.Method;
+        var activity = RouteHandlerActivities.StartRequest(context, method, out var owned);
         var recording = metrics is { RequestsEnabled: true } ? metrics : null;
-        return activity is null && recording is null ? null : new RequestTelemetry(context, activity, recording);
+        return activity is null && recording is null ? null : new RequestTelemetry(context, HttpMethodTag.Of(method), activity, owned, recording);
     }
 
     /// <summary>Records what the router decided: the route pattern (which names the span), or the router's own answer.</summary>
@@ -37,8 +44,8 @@ internal sealed class RequestTelemetry : IDisposable
     {
         _route = decision.Route?.Pattern;
         if (_activity is null) return;
-        if (_route is not null) RouteHandlerActivities.NameRequest(_activity, _route);
-        _activity.SetTag(TelemetryTags.RouterDecision, DecisionName(decision.Kind));
+        if (_route is not null) RouteHandlerActivities.NameRequest(_activity, _method, _route);
+        _activity.AddTag(TelemetryTags.RouterDecision, DecisionName(decision.Kind));
     }
 
     /// <inheritdoc />
@@ -46,12 +53,14 @@ internal sealed class RequestTelemetry : IDisposable
     {
         var status = _context.Response.StatusCode;
         var cacheStatus = _route is null ? null : CacheStatusOf(_context.Response.Headers["x-nextjs-cache"].ToString());
-        _metrics?.Request(Stopwatch.GetElapsedTime(_startedAt), _route, _context.Request.Method, status, cacheStatus);
+        _metrics?.Request(Stopwatch.GetElapsedTime(_startedAt), _route, _method, status, cacheStatus);
         if (_activity is null) return;
-        _activity.SetTag(TelemetryTags.HttpStatus, status);
-        if (cacheStatus is not null) _activity.SetTag(TelemetryTags.CacheStatus, cacheStatus);
+        if (cacheStatus is not null) _activity.AddTag(TelemetryTags.CacheStatus, cacheStatus);
+        // On ASP.NET Core's span its instrumentation, when there is one, may have set the status already: replace it.
+        if (_ownsActivity) _activity.AddTag(TelemetryTags.HttpStatus, StatusCodeTag.Of(status));
+        else _activity.SetTag(TelemetryTags.HttpStatus, StatusCodeTag.Of(status));
         if (status >= 500 && _activity.Status != ActivityStatusCode.Error) RouteHandlerActivities.Fail(_activity, RouteHandlerMetrics.StatusText(status));
-        _activity.Dispose();
+        if (_ownsActivity) _activity.Dispose();
     }
 
     private static string CacheStatusOf(string header) => header switch

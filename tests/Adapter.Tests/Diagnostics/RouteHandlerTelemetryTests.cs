@@ -43,7 +43,7 @@ public class RouteHandlerTelemetryTests
     }
 
     private static bool IsRequestSpan(Activity span, ActivityTraceId trace) =>
-        span.TraceId == trace && span.OperationName == RouteHandlerActivities.RequestOperation;
+        span.TraceId == trace && span.TagObjects.Any(t => t.Key == "next.span_type" && Equals(t.Value, RouteHandlerActivities.RequestSpanType));
 
     private static object? Tag(Activity span, string name) => span.TagObjects.FirstOrDefault(t => t.Key == name).Value;
 
@@ -74,9 +74,11 @@ public class RouteHandlerTelemetryTests
         Assert.Equal("MISS", Tag(request, "nextroutehandlers.cache.status"));
         Assert.Equal(ActivityStatusCode.Unset, request.Status);
 
-        var server = await capture.SpanAsync(s => s.TraceId == trace && s.Source.Name == "Microsoft.AspNetCore");
-        Assert.Equal(server.SpanId, request.ParentSpanId);
-        Assert.Equal(parent, server.ParentSpanId);
+        // The pipeline runs in ASP.NET Core's server span: that span is the request's, not the parent of another.
+        Assert.Equal("Microsoft.AspNetCore", request.Source.Name);
+        Assert.Equal(ActivityKind.Server, request.Kind);
+        Assert.Equal(parent, request.ParentSpanId);
+        Assert.DoesNotContain(capture.OursIn(trace), s => s.OperationName == RouteHandlerActivities.RequestOperation);
 
         var regeneration = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "cache regeneration");
         Assert.Equal(request.SpanId, regeneration.ParentSpanId);
@@ -91,6 +93,28 @@ public class RouteHandlerTelemetryTests
         Assert.Equal("miss", TagOf(Assert.Single(lookups), "nextroutehandlers.cache.result"));
         var regenerations = capture.Points(app.Services, "nextroutehandlers.cache.regeneration.duration").Where(p => TagOf(p, "nextroutehandlers.regeneration.trigger") == "miss");
         Assert.True(regenerations.Sum(p => p.GetHistogramCount()) >= 1);
+    }
+
+    [Fact]
+    public async Task Where_nothing_records_the_server_span_the_request_span_is_the_librarys_own_named_after_the_route()
+    {
+        var capture = new TelemetryCapture(serverSpans: false);
+        await using var app = await StartAsync(capture, [Routes.Get("/otel-own/[id]", _ => new Response("own"))]);
+
+        var (response, trace, _) = await GetAsync(app, "/otel-own/one");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var request = await capture.SpanAsync(s => IsRequestSpan(s, trace));
+        Assert.Equal(RouteHandlerTelemetry.ActivitySourceName, request.Source.Name);
+        Assert.Equal(RouteHandlerActivities.RequestOperation, request.OperationName);
+        Assert.Equal("GET /otel-own/[id]", request.DisplayName);
+        Assert.Equal("/otel-own/[id]", Tag(request, "http.route"));
+        Assert.Equal("GET", Tag(request, "http.request.method"));
+        Assert.Equal(200, Tag(request, "http.response.status_code"));
+        Assert.Equal("bypass", Tag(request, "nextroutehandlers.cache.status"));
+        var handler = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "executing api route (app) /otel-own/[id]");
+        Assert.Equal(request.SpanId, handler.ParentSpanId);
+        Assert.DoesNotContain(capture.Spans, s => s.TraceId == trace && s.Source.Name == "Microsoft.AspNetCore");
     }
 
     [Fact]

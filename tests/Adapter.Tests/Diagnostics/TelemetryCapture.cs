@@ -13,7 +13,8 @@ namespace NextRouteHandlers.Tests.Diagnostics;
 /// and ASP.NET Core's request span, into memory. Listeners are process-wide, so tests tell their spans apart by the
 /// trace id they send in <c>traceparent</c>, and their metrics by route patterns no other test uses.
 /// </summary>
-internal sealed class TelemetryCapture
+/// <param name="serverSpans">Whether ASP.NET Core's server span is recorded too, as most apps' setups do.</param>
+internal sealed class TelemetryCapture(bool serverSpans = true)
 {
     private readonly ConcurrentQueue<Activity> _spans = new();
     private readonly List<MetricSnapshot> _metrics = [];
@@ -21,7 +22,7 @@ internal sealed class TelemetryCapture
     /// <summary>Registers the collection with an app's services.</summary>
     public void AddTo(IServiceCollection services) => services.AddOpenTelemetry()
         .WithTracing(tracing => tracing
-            .AddSource(RouteHandlerTelemetry.ActivitySourceName, "Microsoft.AspNetCore")
+            .AddSource(serverSpans ? [RouteHandlerTelemetry.ActivitySourceName, "Microsoft.AspNetCore"] : [RouteHandlerTelemetry.ActivitySourceName])
             .AddInMemoryExporter(new QueueCollection(_spans)))
         .WithMetrics(metrics => metrics
             .AddMeter([.. RouteHandlerTelemetry.MeterNames])
@@ -42,9 +43,9 @@ internal sealed class TelemetryCapture
         throw new TimeoutException("No such span ended. Spans: " + string.Join(", ", Spans.Select(s => s.DisplayName)));
     }
 
-    /// <summary>The spans of the library in one trace.</summary>
+    /// <summary>The spans of the library in one trace, and the server span it enriched as the request's.</summary>
     public IReadOnlyList<Activity> OursIn(ActivityTraceId trace) =>
-        Spans.Where(s => s.TraceId == trace && s.Source.Name == RouteHandlerTelemetry.ActivitySourceName).ToArray();
+        Spans.Where(s => s.TraceId == trace && (s.Source.Name == RouteHandlerTelemetry.ActivitySourceName || s.GetTagItem("next.span_type") is not null)).ToArray();
 
     /// <summary>Collects the metrics now and returns the points of the named instrument.</summary>
     public IReadOnlyList<MetricPoint> Points(IServiceProvider services, string instrument)
