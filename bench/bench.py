@@ -778,7 +778,7 @@ def prefill(server, keys, workers=8):
 def fig_blob(ctx):
     azurite, connection = start_azurite()
     try:
-        blob = {'Cache__Store': 'AzureBlob', 'Cache__AzureBlob__ConnectionString': connection}
+        blob = {'Cache__Store': 'AzureBlob', 'Cache__AzureBlob__ConnectionString': connection, 'BENCH_CACHE_STATS': '1'}
         # 1. An L1 miss served from Azurite: an L1 of one byte holds nothing, so every request reads the blob;
         #    measured against the same path answered from a normal L1, one request at a time.
         miss = ctx.adapter(free_port(), **blob, Cache__Memory__SizeLimitBytes=1)

@@ -18,8 +18,12 @@ internal sealed class CacheStatsListener : IDisposable
     private readonly ConcurrentDictionary<string, long> _lookups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
 
+    /// <summary>Whether <see cref="Start"/> was called (the app starts it only with <c>BENCH_CACHE_STATS=1</c>).</summary>
+    public bool Started { get; private set; }
+
     public void Start()
     {
+        Started = true;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter.Name == CacheMetrics.MeterName && instrument.Name is "nextroutehandlers.cache.lookups" or "nextroutehandlers.cache.store.duration")

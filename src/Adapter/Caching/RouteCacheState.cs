@@ -7,12 +7,21 @@ namespace NextRouteHandlers.Caching;
 /// <summary>
 /// What the prerender learnt about the routes: which paths <c>GenerateStaticParams</c> lists (a route with
 /// <c>DynamicParams = false</c> answers 404 for the others), and which cacheable routes turned out to read request
-/// data and are served dynamically instead.
+/// data and are served dynamically instead. Routes are the manifest's instances, looked up on every request to a
+/// cached route: they are keyed by reference (a record's own hash would hash every field, every time).
 /// </summary>
 internal sealed class RouteCacheState
 {
-    private readonly ConcurrentDictionary<RouteDefinition, HashSet<string>> _staticPaths = new();
-    private readonly ConcurrentDictionary<RouteDefinition, string> _dynamic = new();
+    private readonly ConcurrentDictionary<RouteDefinition, HashSet<string>> _staticPaths = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<RouteDefinition, string> _dynamic = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<RouteDefinition, bool> _cacheable = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Whether the cache serves the route's GET: <see cref="CachePolicy.IsCacheable"/>, decided once per route, and
+    /// the prerender has not found it dynamic.
+    /// </summary>
+    /// <param name="route">The route.</param>
+    public bool Serves(RouteDefinition route) => _cacheable.GetOrAdd(route, static r => CachePolicy.IsCacheable(r)) && !_dynamic.ContainsKey(route);
 
     /// <summary>Records the paths listed by a route's <c>GenerateStaticParams</c>.</summary>
     /// <param name="route">The route.</param>

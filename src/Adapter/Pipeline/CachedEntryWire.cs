@@ -24,7 +24,7 @@ internal sealed class CachedEntryWire
     /// <summary>True when the entry's content may be gzipped (the <c>compress</c> rules of <see cref="Compression"/>).</summary>
     public bool Compressible { get; }
 
-    public static CachedEntryWire Of(CacheEntry entry) => ByEntry.GetValue(entry, Create);
+    public static CachedEntryWire Of(CacheEntry entry) => ByEntry.GetValue(entry, static e => Create(e));
 
     private static CachedEntryWire Create(CacheEntry entry)
     {

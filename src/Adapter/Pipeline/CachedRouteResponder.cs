@@ -28,7 +28,7 @@ internal sealed partial class CachedRouteResponder(
 {
     /// <summary>Whether the route's GET is answered from the cache (cacheable, and not found dynamic since).</summary>
     /// <param name="route">The matched route.</param>
-    public bool Serves(RouteDefinition route) => CachePolicy.IsCacheable(route) && !state.IsDynamic(route);
+    public bool Serves(RouteDefinition route) => state.Serves(route);
 
     /// <summary>
     /// True for a draft request: it carries the draft-mode cookie and is not an on-demand revalidation (which Next.js
@@ -64,7 +64,8 @@ internal sealed partial class CachedRouteResponder(
         {
             cached = await cache.GetOrRenderAsync(
                 CacheKeys.For(build.Id, pathname),
-                token => renderer.RenderAsync(route, parameters, routePath, pathname, token),
+                static (request, token) => request.Renderer.RenderAsync(request.Route, request.Parameters, request.RoutePath, request.Pathname, token),
+                (Renderer: renderer, Route: route, Parameters: parameters, RoutePath: routePath, Pathname: pathname),
                 onDemand,
                 onlyIfGenerated: onDemand && context.Request.Headers.ContainsKey("x-prerender-revalidate-if-generated"),
                 route: route.Pattern).ConfigureAwait(false);

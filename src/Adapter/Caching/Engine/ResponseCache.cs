@@ -63,6 +63,23 @@ internal sealed partial class ResponseCache
     public ValueTask<CachedResponse> GetOrRenderAsync(string key, Func<CancellationToken, Task<CacheEntry>> render, bool onDemand = false, bool onlyIfGenerated = false, string? route = null)
     {
         ArgumentNullException.ThrowIfNull(render);
+        return GetOrRenderAsync(key, static (render, token) => render(token), render, onDemand, onlyIfGenerated, route);
+    }
+
+    /// <summary>
+    /// Answers a request of a cached route, rendering with <paramref name="render"/> of <paramref name="state"/>: the
+    /// delegate over the request is made only when a render is needed, not on every hit.
+    /// </summary>
+    /// <typeparam name="TState">What the render needs.</typeparam>
+    /// <param name="key">The cache key.</param>
+    /// <param name="render">Renders the route into an entry; its token is cancelled when the app stops.</param>
+    /// <param name="state">The render's state.</param>
+    /// <param name="onDemand">True for an authorised <c>x-prerender-revalidate</c>: render now, whatever is stored.</param>
+    /// <param name="onlyIfGenerated">With <paramref name="onDemand"/>: do nothing when no entry exists yet.</param>
+    /// <param name="route">The route pattern, by which lookups are counted.</param>
+    public ValueTask<CachedResponse> GetOrRenderAsync<TState>(string key, Func<TState, CancellationToken, Task<CacheEntry>> render, TState state, bool onDemand = false, bool onlyIfGenerated = false, string? route = null)
+    {
+        ArgumentNullException.ThrowIfNull(render);
 
         // The common case, a fresh entry in this instance's memory under current tag state, completes without awaiting
         // or allocating; everything else takes the full path below.
@@ -72,7 +89,7 @@ internal sealed partial class ResponseCache
             return ValueTask.FromResult(Answer(key, entry, CacheStatus.Hit, route));
         }
 
-        return GetOrRenderSlowAsync(key, render, onDemand, onlyIfGenerated, route);
+        return GetOrRenderSlowAsync(key, token => render(state, token), onDemand, onlyIfGenerated, route);
     }
 
     /// <summary>Stores a prerendered entry (the startup prerender), unless a usable entry for the key exists.</summary>
