@@ -15,6 +15,8 @@ using var telemetry = Environment.GetEnvironmentVariable("BENCH_TELEMETRY") swit
 {
     "1" => new TelemetryListener(library: true),
     "aspnetcore" => new TelemetryListener(library: false),
+    "spans" => new TelemetryListener(library: true, libraryMeters: false),
+    "meters" => new TelemetryListener(library: true, librarySpans: false),
     _ => null,
 };
 telemetry?.Start();

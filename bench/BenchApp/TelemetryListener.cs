@@ -9,6 +9,8 @@ namespace BenchApp;
 /// <c>BENCH_TELEMETRY=1</c> every span of the library and of ASP.NET Core is sampled and recorded, its tags read when it
 /// stops, and every measurement of the library's and ASP.NET Core's meters taken; with <c>BENCH_TELEMETRY=aspnetcore</c>
 /// only ASP.NET Core's, as any ASP.NET Core app exporting telemetry has. The <c>tracing</c> figures compare the three.
+/// <c>BENCH_TELEMETRY=spans</c> and <c>=meters</c> add only the library's spans or only its meters to ASP.NET Core's,
+/// to tell the two costs apart when profiling.
 /// </summary>
 internal sealed class TelemetryListener : IDisposable
 {
@@ -22,12 +24,15 @@ internal sealed class TelemetryListener : IDisposable
 
     /// <summary>Creates the listener.</summary>
     /// <param name="library">Also the library's spans and meters, not only ASP.NET Core's.</param>
-    public TelemetryListener(bool library)
+    /// <param name="librarySpans">With <paramref name="library"/>: the library's spans (false: only its meters).</param>
+    /// <param name="libraryMeters">With <paramref name="library"/>: the library's meters (false: only its spans).</param>
+    public TelemetryListener(bool library, bool librarySpans = true, bool libraryMeters = true)
     {
-        _library = library;
+        _library = library && libraryMeters;
+        var spans = library && librarySpans;
         _spans = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore" || (library && source.Name == RouteHandlerTelemetry.ActivitySourceName),
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore" || (spans && source.Name == RouteHandlerTelemetry.ActivitySourceName),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {

@@ -39,7 +39,7 @@ internal static class RouteHandlerActivities
         if (!Source.HasListeners()) return null;
         var name = HttpMethodTag.Of(method);
         if (Activity.Current is { IsAllDataRequested: true, Kind: ActivityKind.Server } server
-            && ReferenceEquals(context.Features.Get<IHttpActivityFeature>()?.Activity, server))
+            && ReferenceEquals((context.Features[typeof(IHttpActivityFeature)] as IHttpActivityFeature)?.Activity, server))
         {
             // ASP.NET Core records no attributes of its own; its OpenTelemetry instrumentation, when added, sets the same method.
             server.SetTag(TelemetryTags.HttpMethod, name);

@@ -29,6 +29,9 @@ internal sealed class RouteHandlerMetrics : IDisposable
     /// <summary>Whether anything records request durations (otherwise the pipeline gathers nothing for them).</summary>
     public bool RequestsEnabled => _requests.Enabled;
 
+    /// <summary>Whether anything records handler durations (otherwise a handler run is not timed).</summary>
+    public bool HandlersEnabled => _handlers.Enabled;
+
     /// <summary>Records one request.</summary>
     public void Request(TimeSpan duration, string? route, string method, int status, string? cacheStatus)
     {

@@ -31,7 +31,9 @@ internal sealed class AfterQueue
 
     /// <summary>The queue of <paramref name="context"/>, or null when nothing was scheduled.</summary>
     /// <param name="context">The request, or a render's own context.</param>
-    public static AfterQueue? Of(HttpContext context) => context.Features.Get<AfterQueue>();
+    // Looked up on every request: the indexer, because the generic Get<T> is a generic virtual call, which Native AOT
+    // resolves through a lookup table each time.
+    public static AfterQueue? Of(HttpContext context) => context.Features[typeof(AfterQueue)] as AfterQueue;
 
     /// <summary>Schedules <paramref name="task"/> on the queue of <paramref name="context"/>, making the queue on first use.</summary>
     /// <param name="context">The request, or a render's own context.</param>

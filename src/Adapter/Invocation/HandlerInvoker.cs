@@ -27,11 +27,12 @@ internal static class HandlerInvoker
     {
         var route = invocation.Context.Route.Pattern;
         var method = invocation.Request.Method;
-        var startedAt = Stopwatch.GetTimestamp();
+        var metrics = scope.Metrics is { HandlersEnabled: true } recording ? recording : null;
+        var startedAt = metrics is null ? 0 : Stopwatch.GetTimestamp();
         using var activity = RouteHandlerActivities.StartHandler(route);
         var outcome = await RunAsync(handler, invocation, scope, sourceFile).ConfigureAwait(false);
         var errorType = outcome.Kind == HandlerOutcomeKind.Failed ? outcome.Exception?.GetType().FullName ?? "invalid-response" : null;
-        scope.Metrics?.Handler(Stopwatch.GetElapsedTime(startedAt), route, method, errorType);
+        metrics?.Handler(Stopwatch.GetElapsedTime(startedAt), route, method, errorType);
         if (activity is not null && errorType is not null)
         {
             if (outcome.Exception is { } exception) RouteHandlerActivities.Fail(activity, exception);

@@ -24,7 +24,10 @@ internal static class Compression
     {
         if (!hasBody || status is 204 or 304 || encoded) return false;
         if (cacheControl is not null && cacheControl.Contains("no-transform", StringComparison.OrdinalIgnoreCase)) return false;
-        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
+        if (contentType is null) return false;
+        // The types Response.Json and a string body set, decided without parsing on every response.
+        if (contentType is "application/json" or "text/plain;charset=UTF-8" or "text/plain; charset=utf-8") return true;
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
         var type = media.MediaType.Value!.ToLowerInvariant();
         if (type == "text/event-stream") return false;
         return type.StartsWith("text/", StringComparison.Ordinal)

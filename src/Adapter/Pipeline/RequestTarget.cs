@@ -16,7 +16,7 @@ internal readonly record struct RequestTarget(string Path, string Query)
     /// <param name="behindFunctionsHost">Whether the request came through the Functions host's forwarder.</param>
     public static RequestTarget Of(HttpContext context, bool behindFunctionsHost)
     {
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        var target = (context.Features[typeof(IHttpRequestFeature)] as IHttpRequestFeature)?.RawTarget;
         if (string.IsNullOrEmpty(target) || target[0] != '/')
         {
             return new((context.Request.PathBase + context.Request.Path).ToUriComponent(), context.Request.QueryString.Value ?? string.Empty);
