@@ -28,6 +28,7 @@ import fcntl
 import hashlib
 import http.client
 import json
+import math
 import os
 import platform
 import re
@@ -71,10 +72,13 @@ ROUTES_SMALL, ROUTES_COLD = 10, 1_000
 # ten minutes and a compiler of about 19 GB to build on a 2-core machine (see bench/README.md).
 ROUTES_LARGE = knob('SCALE_ROUTES', 10_000, 2_000)
 BIGDIR_FOLDERS = 5_000
+SCALE_SIZES = sorted({10, 100, ROUTES_COLD, ROUTES_LARGE})   # the route counts of the scale chart
+SCALE_RUNS = knob('SCALE_RUNS', 2, 1)                         # load runs per size and side for memory and throughput
+SCALE_COLD_RUNS = knob('SCALE_COLD_RUNS', 6, 2)                # cold starts per size and side
 AZURITE_VERSION = '3.37.0'   # the version tests/Shared/Azurite.cs pins
 ZIPF_EXPONENT = 1.0
 ECHO_BODY = '{"id":42,"name":"widget","tags":["a","b","c"],"price":9.99,"stock":{"warehouse":"north","count":17},"active":true}'
-GROUPS = ['hello', 'items', 'echo', 'static', 'tracing', 'routing', 'blob', 'coldstart', 'memory', 'hop', 'worker', 'next']
+GROUPS = ['hello', 'items', 'echo', 'static', 'tracing', 'routing', 'blob', 'coldstart', 'memory', 'scale', 'hop', 'worker', 'next']
 
 
 def log(message):
@@ -923,6 +927,95 @@ def fig_memory(ctx):
            note=f'peak resident memory after {MEM_LOAD}s of load, {"AOT" if ctx.aot else "JIT"}')
 
 
+def fig_scale(ctx):
+    """Cold start, peak memory and throughput against the number of routes: the adapter with N generated route files
+    against the bare app mapping the same N minimal-API routes, at each size of SCALE_SIZES. Writes results/scale.svg."""
+    adapters = {n: ctx.adapter(free_port(), app=scale_app(n)) for n in SCALE_SIZES}
+    baselines = {n: ctx.baseline(free_port(), routes=n) for n in SCALE_SIZES}
+    log(f'scale: {SCALE_COLD_RUNS} interleaved cold starts per size and side at {", ".join(map(str, SCALE_SIZES))} routes')
+    for server in [*adapters.values(), *baselines.values()]:
+        cold_start_once(server)
+    cold = {(side, n): [] for side in ('adapter', 'baseline') for n in SCALE_SIZES}
+    for _ in range(SCALE_COLD_RUNS):
+        for n in SCALE_SIZES:
+            cold[('adapter', n)].append(cold_start_once(adapters[n]))
+            cold[('baseline', n)].append(cold_start_once(baselines[n]))
+    log(f'scale: peak memory and throughput on the last route, {SCALE_RUNS} interleaved runs of {DURATION}s per size and side')
+    hwm = {key: [] for key in cold}
+    rps = {key: [] for key in cold}
+    errors = 0
+    for _ in range(SCALE_RUNS):
+        for n in SCALE_SIZES:
+            for side, server in (('adapter', adapters[n]), ('baseline', baselines[n])):
+                path = f'/r/{n - 1}/items/42'
+                with Servers(server):
+                    wrk(server.url + path, max(1, WARMUP // 2), CONNECTIONS)
+                    load = wrk(server.url + path, DURATION, CONNECTIONS)
+                    hwm[(side, n)].append(status_kb(server.proc.pid, 'VmHWM') / 1024)
+                    rps[(side, n)].append(load['rps'])
+                    errors += load['non2xx'] + load['socket_errors']
+                log(f'  {side} {n}: {load["rps"]:.0f} req/s, VmHWM {hwm[(side, n)][-1]:.1f} MB')
+    mode = 'AOT' if ctx.aot else 'JIT'
+    for n in SCALE_SIZES:
+        # Reported only: the goals are against the bare app of the sample's size (coldstart_1000.ms); these compare like sizes.
+        figure(f'scale_{n}.coldstart_ms', 'ms', f'adapter_{n}', cold[('adapter', n)], f'baseline_{n}', cold[('baseline', n)],
+               note=f'spawn to first 200 on /api/hello with {n} routes on both sides, {SCALE_COLD_RUNS} runs, {mode}')
+        figure(f'scale_{n}.hwm_mb', 'MB', f'adapter_{n}', hwm[('adapter', n)], f'baseline_{n}', hwm[('baseline', n)],
+               note=f'peak resident memory after {DURATION}s of load on the last route')
+        figure(f'scale_{n}.rps', 'req/s', f'adapter_{n}', rps[('adapter', n)], f'baseline_{n}', rps[('baseline', n)], errors=errors,
+               note=f'GET /r/{n - 1}/items/42, the last of the {n} routes')
+
+
+def scale_svg(figures, mode, date):
+    """Three panels (cold start, peak memory, throughput) against the route count on a log axis, adapter and bare app,
+    from the scale_N.* figures."""
+    by_name = {f['name']: f for f in figures}
+    sizes = sorted(int(m.group(1)) for m in (re.match(r'scale_(\d+)\.rps$', f['name']) for f in figures) if m)
+    if not sizes:
+        return None
+
+    def series(metric):
+        return {(side, n): by_name[f'scale_{n}.{metric}'][key]['runs']
+                for n in sizes for side, key in (('adapter', 'a'), ('baseline', 'b')) if f'scale_{n}.{metric}' in by_name}
+
+    cold, hwm, rps = series('coldstart_ms'), series('hwm_mb'), series('rps')
+    panel_w, panel_h, gap, left, top = 300, 200, 70, 60, 80
+    width, height = left + 3 * panel_w + 2 * gap + 20, top + panel_h + 80
+    colors = {'adapter': '#1565c0', 'baseline': '#9e9e9e'}
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+           'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">',
+           f'<rect width="{width}" height="{height}" fill="white"/>',
+           f'<text x="10" y="22" font-size="15" font-weight="bold">{_esc("Cost against the number of routes: adapter vs bare ASP.NET Core with as many routes (" + mode + ", medians)")}</text>',
+           f'<text x="10" y="40" fill="#555">{_esc(date[:10] + " · blue: adapter (app/**/route.cs) · grey: bare minimal API (MapGet per route)")}</text>']
+    lo, hi = math.log10(sizes[0]), math.log10(sizes[-1])
+    for p, (title, data) in enumerate((('cold start (ms)', cold), ('peak memory (MB)', hwm), ('throughput (req/s)', rps))):
+        x0 = left + p * (panel_w + gap)
+        values = [median(v) for v in data.values() if v]
+        top_value = max(values) * 1.15 if values else 1
+
+        def px(n):
+            return x0 + (panel_w * (math.log10(n) - lo) / (hi - lo) if hi > lo else panel_w / 2)
+
+        def py(v):
+            return top + panel_h - panel_h * v / top_value
+
+        svg.append(f'<text x="{x0}" y="{top - 8}" font-weight="bold">{_esc(title)}</text>')
+        svg.append(f'<line x1="{x0}" y1="{top + panel_h}" x2="{x0 + panel_w}" y2="{top + panel_h}" stroke="#999"/>')
+        svg.append(f'<line x1="{x0}" y1="{top}" x2="{x0}" y2="{top + panel_h}" stroke="#999"/>')
+        for tick in (0, top_value / 2, top_value):
+            svg.append(f'<text x="{x0 - 6}" y="{py(tick) + 4:.1f}" text-anchor="end" fill="#555">{tick:,.0f}</text>')
+        for n in sizes:
+            svg.append(f'<text x="{px(n):.1f}" y="{top + panel_h + 16}" text-anchor="middle" fill="#555">{n:,}</text>')
+        for side, color in colors.items():
+            points = [(px(n), py(median(data[(side, n)]))) for n in sizes if data.get((side, n))]
+            svg.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in points)}"/>')
+            for x, y in points:
+                svg.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"/>')
+        svg.append(f'<text x="{x0 + panel_w / 2}" y="{top + panel_h + 34}" text-anchor="middle" fill="#555">routes</text>')
+    svg.append('</svg>')
+    return '\n'.join(svg) + '\n'
+
+
 # -- the Functions host's proxy hop
 
 
@@ -1132,9 +1225,18 @@ def write_results(ctx, machine, groups, started, name='latest'):
         json.dump(doc, f, indent=2)
         f.write('\n')
     if name == 'latest':
-        with open(os.path.join(RESULTS, 'chart.svg'), 'w') as f:
-            f.write(chart_svg(doc))
+        write_charts(doc)
     return path
+
+
+def write_charts(doc):
+    """chart.svg (every ratio), and scale.svg when the document has the scale figures."""
+    with open(os.path.join(RESULTS, 'chart.svg'), 'w') as f:
+        f.write(chart_svg(doc))
+    scale = scale_svg(doc['figures'], doc['settings']['mode'].upper(), doc['machine'].get('date', ''))
+    if scale:
+        with open(os.path.join(RESULTS, 'scale.svg'), 'w') as f:
+            f.write(scale)
 
 
 def _esc(text):
@@ -1213,6 +1315,12 @@ def main(argv):
     if len(argv) >= 2 and argv[0] == 'scale':
         print(write_scale_copy(int(argv[1])))
         return 0
+    if argv and argv[0] == 'charts':
+        # Redraws chart.svg and scale.svg from results/latest.json (after figures of a partial run were merged into it).
+        with open(os.path.join(RESULTS, 'latest.json')) as f:
+            doc = json.load(f)
+        write_charts(doc)
+        return 0
     for tool in ('dotnet', 'wrk', 'taskset'):
         if not shutil.which(tool):
             sys.exit(f'{tool} is needed (wrk: apt-get install wrk)')
@@ -1230,7 +1338,7 @@ def main(argv):
     steps = []
     if any(g in groups for g in ('hello', 'items', 'echo', 'static')):
         steps.append(('throughput', lambda: fig_throughput(ctx, groups)))
-    named = {'tracing': fig_tracing, 'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'hop': fig_hop, 'worker': fig_worker, 'next': fig_next}
+    named = {'tracing': fig_tracing, 'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'scale': fig_scale, 'hop': fig_hop, 'worker': fig_worker, 'next': fig_next}
     steps += [(g, (lambda fn: lambda: fn(ctx))(named[g])) for g in groups if g in named]
     interrupted = True
     try:
