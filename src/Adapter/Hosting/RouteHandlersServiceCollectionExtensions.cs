@@ -31,6 +31,7 @@ public static class RouteHandlersServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(manifest);
+        AddClosedGenericServices(services);
         var options = services.AddOptions<RouteHandlerOptions>().BindConfiguration(RouteHandlerOptions.SectionName);
         if (configure is not null) options.Configure(configure);
         options.PostConfigure<FunctionsHostEnvironment>((pipeline, host) => pipeline.BehindFunctionsHost = host.IsBehindHost);
@@ -51,5 +52,19 @@ public static class RouteHandlersServiceCollectionExtensions
         services.AddRouteCache();
         services.AddCdnPurging();
         return services;
+    }
+
+    // What the library resolves at start, registered closed (see ClosedGenericServices): not made at run time.
+    private static void AddClosedGenericServices(IServiceCollection services)
+    {
+        ClosedGenericServices.AddOptionsOf<RouteHandlerOptions>(services);
+        ClosedGenericServices.AddOptionsOf<NextConfig>(services);
+        ClosedGenericServices.AddOptionsOf<Caching.CacheOptions>(services);
+        ClosedGenericServices.AddLoggerOf<RouteHandlerMiddleware>(services);
+        ClosedGenericServices.AddLoggerOf<Caching.Engine.ResponseCache>(services);
+        ClosedGenericServices.AddLoggerOf<Rendering.Prerenderer>(services);
+        ClosedGenericServices.AddLoggerOf<Rendering.CacheRenderer>(services);
+        ClosedGenericServices.AddLoggerOf<Invocation.AfterWork>(services);
+        ClosedGenericServices.AddLoggerOf<Cdn.CdnPurger>(services);
     }
 }
