@@ -78,7 +78,7 @@ SCALE_COLD_RUNS = knob('SCALE_COLD_RUNS', 6, 2)                # cold starts per
 AZURITE_VERSION = '3.37.0'   # the version tests/Shared/Azurite.cs pins
 ZIPF_EXPONENT = 1.0
 ECHO_BODY = '{"id":42,"name":"widget","tags":["a","b","c"],"price":9.99,"stock":{"warehouse":"north","count":17},"active":true}'
-GROUPS = ['hello', 'items', 'echo', 'static', 'tracing', 'routing', 'blob', 'coldstart', 'memory', 'scale', 'hop', 'worker', 'next']
+GROUPS = ['hello', 'items', 'echo', 'static', 'tracing', 'routing', 'blob', 'coldstart', 'memory', 'scale', 'hop', 'worker', 'workerscale', 'next']
 
 
 def log(message):
@@ -322,8 +322,13 @@ WORKERHOST = App('workerhost', os.path.join(BENCH, 'WorkerHost'), 'WorkerHost', 
 
 def publish_worker(app, mode):
     """Publishes an isolated worker (mode 'jit': portable IL; 'r2r': ReadyToRun for linux-x64) or the host tool; returns its folder."""
-    out = os.path.join(WORK, 'pub', f'{app.name}-{mode}')
     inputs = app.inputs() + (FUNCTIONS_INPUTS if app is BENCHWORKER else []) + ([os.path.join(ROOT, 'tests', 'FunctionsHost')] if app is WORKERHOST else [])
+    return publish_worker_from(app, mode, inputs)
+
+
+def publish_worker_from(app, mode, inputs):
+    """publish_worker with the inputs whose hash decides whether an earlier publish is reused."""
+    out = os.path.join(WORK, 'pub', f'{app.name}-{mode}')
     stamp_path, stamp = out + '.stamp', tree_hash(*inputs)
     dll = os.path.join(out, app.assembly + '.dll')
     if os.path.exists(dll) and _read(stamp_path) == stamp:
@@ -410,6 +415,24 @@ internal static class ItemsRoute
     public static Response GET(RouteParams @params) => Response.Json(new Routed({i}, @params["id"]), BenchJson.Default.Routed);
 }}
 '''
+
+
+def write_scale_worker_copy(routes):
+    """bench/.work/scale-N-worker: bench/BenchWorker's project pointed at bench/.work/scale-N's app/ tree (beside it, not
+    inside: the scale copy's project compiles every .cs file under its folder)."""
+    app_dir = write_scale_copy(routes)
+    dest = os.path.join(WORK, f'scale-{routes}-worker')
+    for name in ('BenchWorker.csproj', 'Program.cs'):
+        with open(os.path.join(BENCHWORKER.project_dir, name)) as f:
+            text = f.read()
+        if name.endswith('.csproj'):
+            text = text.replace('<PropertyGroup>', f'<PropertyGroup>\n    <BenchAppDirectory>{app_dir}/</BenchAppDirectory>', 1)
+        _write_if_changed(os.path.join(dest, name), text)
+    return dest
+
+
+def scale_worker_app(routes):
+    return App(f'benchworker-{routes}', write_scale_worker_copy(routes), 'BenchWorker', True)
 
 
 def write_scale_copy(routes):
@@ -966,27 +989,38 @@ def fig_scale(ctx):
                note=f'GET /r/{n - 1}/items/42, the last of the {n} routes')
 
 
-def scale_svg(figures, mode, date):
-    """Three panels (cold start, peak memory, throughput) against the route count on a log axis, adapter and bare app,
-    from the scale_N.* figures."""
+SCALE_CHARTS = {
+    'scale': ('Cost against the number of routes: adapter vs bare ASP.NET Core with as many routes ({mode}, medians)',
+              'blue: adapter (app/**/route.cs) · grey: bare minimal API (MapGet per route)',
+              (('adapter', 'a', '#1565c0'), ('baseline', 'b', '#9e9e9e'))),
+    'workerscale': ('Cost against the number of routes: the isolated worker (ReadyToRun, through the stand-in host, medians)',
+                    'the adapter\'s catch-all function with N route files',
+                    (('worker', 'a', '#2e7d32'),)),
+}
+
+
+def scale_svg(figures, mode, date, prefix='scale'):
+    """Three panels (cold start, peak memory, throughput) against the route count on a log axis, from the
+    {prefix}_N.* figures: the adapter and the bare app (scale), or the worker alone (workerscale)."""
     by_name = {f['name']: f for f in figures}
-    sizes = sorted(int(m.group(1)) for m in (re.match(r'scale_(\d+)\.rps$', f['name']) for f in figures) if m)
+    sizes = sorted(int(m.group(1)) for m in (re.match(prefix + r'_(\d+)\.rps$', f['name']) for f in figures) if m)
     if not sizes:
         return None
+    title, legend, sides = SCALE_CHARTS[prefix]
+    colors = {side: color for side, _, color in sides}
 
     def series(metric):
-        return {(side, n): by_name[f'scale_{n}.{metric}'][key]['runs']
-                for n in sizes for side, key in (('adapter', 'a'), ('baseline', 'b')) if f'scale_{n}.{metric}' in by_name}
+        return {(side, n): by_name[f'{prefix}_{n}.{metric}'][key]['runs']
+                for n in sizes for side, key, _ in sides if f'{prefix}_{n}.{metric}' in by_name}
 
     cold, hwm, rps = series('coldstart_ms'), series('hwm_mb'), series('rps')
     panel_w, panel_h, gap, left, top = 300, 200, 70, 60, 80
     width, height = left + 3 * panel_w + 2 * gap + 20, top + panel_h + 80
-    colors = {'adapter': '#1565c0', 'baseline': '#9e9e9e'}
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
            'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
-           f'<text x="10" y="22" font-size="15" font-weight="bold">{_esc("Cost against the number of routes: adapter vs bare ASP.NET Core with as many routes (" + mode + ", medians)")}</text>',
-           f'<text x="10" y="40" fill="#555">{_esc(date[:10] + " · blue: adapter (app/**/route.cs) · grey: bare minimal API (MapGet per route)")}</text>']
+           f'<text x="10" y="22" font-size="15" font-weight="bold">{_esc(title.format(mode=mode))}</text>',
+           f'<text x="10" y="40" fill="#555">{_esc(date[:10] + " · " + legend)}</text>']
     lo, hi = math.log10(sizes[0]), math.log10(sizes[-1])
     for p, (title, data) in enumerate((('cold start (ms)', cold), ('peak memory (MB)', hwm), ('throughput (req/s)', rps))):
         x0 = left + p * (panel_w + gap)
@@ -1132,6 +1166,47 @@ def fig_worker(ctx):
                note='the AOT custom handler vs the ReadyToRun worker, after the same load')
 
 
+def fig_workerscale(ctx):
+    """The isolated worker's side of the scale figures: the adapter's ReadyToRun worker with N generated route files,
+    through the stand-in host, at each size of SCALE_SIZES, against itself at the smallest size (there is no bare
+    worker with N functions to compare with): cold start, the worker's peak memory and throughput on the last route."""
+    folders = {}
+    for n in SCALE_SIZES:
+        app = scale_worker_app(n)
+        folders[n] = publish_worker_from(app, 'r2r', inputs=app.inputs() + [os.path.join(WORK, f'scale-{n}', 'app')] + FUNCTIONS_INPUTS)
+    memory = {'Cache__Store': 'Memory'}
+    log(f'workerscale: {SCALE_COLD_RUNS} interleaved cold starts through the host at {", ".join(map(str, SCALE_SIZES))} routes (ReadyToRun)')
+    for n in SCALE_SIZES:
+        worker_cold_start_once(folders[n], **memory)
+    cold = {n: [] for n in SCALE_SIZES}
+    for _ in range(SCALE_COLD_RUNS):
+        for n in SCALE_SIZES:
+            cold[n].append(worker_cold_start_once(folders[n], **memory))
+    hwm = {n: [] for n in SCALE_SIZES}
+    rps = {n: [] for n in SCALE_SIZES}
+    errors = 0
+    log(f'workerscale: peak memory and throughput on the last route through the host, {SCALE_RUNS} runs of {DURATION}s per size')
+    for _ in range(SCALE_RUNS):
+        for n in SCALE_SIZES:
+            server = worker_server(f'worker-{n}', folders[n], free_port(), **memory)
+            path = f'/r/{n - 1}/items/42'
+            with Servers(server):
+                pid = worker_pid(server)
+                wrk(server.url + path, max(2, WARMUP // 2), CONNECTIONS)
+                load = wrk(server.url + path, DURATION, CONNECTIONS)
+                hwm[n].append(status_kb(pid, 'VmHWM') / 1024)
+                rps[n].append(load['rps'])
+                errors += load['non2xx'] + load['socket_errors']
+            log(f'  worker {n}: {load["rps"]:.0f} req/s, VmHWM {hwm[n][-1]:.1f} MB')
+    small = SCALE_SIZES[0]
+    for n in SCALE_SIZES:
+        figure(f'workerscale_{n}.coldstart_ms', 'ms', f'worker_{n}', cold[n], f'worker_{small}', cold[small],
+               note=f'spawn of the ReadyToRun worker with {n} routes to its first 200 on /api/hello through the stand-in host, {SCALE_COLD_RUNS} runs')
+        figure(f'workerscale_{n}.hwm_mb', 'MB', f'worker_{n}', hwm[n], f'worker_{small}', hwm[small], note='the worker process, after the load')
+        figure(f'workerscale_{n}.rps', 'req/s', f'worker_{n}', rps[n], f'worker_{small}', rps[small], errors=errors,
+               note=f'GET /r/{n - 1}/items/42 through the host')
+
+
 # -- next start
 
 
@@ -1233,10 +1308,11 @@ def write_charts(doc):
     """chart.svg (every ratio), and scale.svg when the document has the scale figures."""
     with open(os.path.join(RESULTS, 'chart.svg'), 'w') as f:
         f.write(chart_svg(doc))
-    scale = scale_svg(doc['figures'], doc['settings']['mode'].upper(), doc['machine'].get('date', ''))
-    if scale:
-        with open(os.path.join(RESULTS, 'scale.svg'), 'w') as f:
-            f.write(scale)
+    for prefix, file_name in (('scale', 'scale.svg'), ('workerscale', 'scale-worker.svg')):
+        chart = scale_svg(doc['figures'], doc['settings']['mode'].upper(), doc['machine'].get('date', ''), prefix)
+        if chart:
+            with open(os.path.join(RESULTS, file_name), 'w') as f:
+                f.write(chart)
 
 
 def _esc(text):
@@ -1338,7 +1414,7 @@ def main(argv):
     steps = []
     if any(g in groups for g in ('hello', 'items', 'echo', 'static')):
         steps.append(('throughput', lambda: fig_throughput(ctx, groups)))
-    named = {'tracing': fig_tracing, 'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'scale': fig_scale, 'hop': fig_hop, 'worker': fig_worker, 'next': fig_next}
+    named = {'tracing': fig_tracing, 'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'scale': fig_scale, 'hop': fig_hop, 'worker': fig_worker, 'workerscale': fig_workerscale, 'next': fig_next}
     steps += [(g, (lambda fn: lambda: fn(ctx))(named[g])) for g in groups if g in named]
     interrupted = True
     try:
