@@ -89,9 +89,10 @@ public class RouteHandlerTelemetryTests
         Assert.Equal("AppRouteRouteHandlers.runHandler", Tag(handler, "next.span_type"));
         Assert.Equal("/otel-miss/[id]", Tag(handler, "next.route"));
 
-        var lookups = capture.Points(app.Services, "nextroutehandlers.cache.lookups").Where(p => TagOf(p, "http.route") == "/otel-miss/[id]").ToArray();
+        var lookups = capture.Points(app.Services, "nextroutehandlers.cache.lookups", p => TagOf(p, "http.route") == "/otel-miss/[id]").Where(p => TagOf(p, "http.route") == "/otel-miss/[id]").ToArray();
         Assert.Equal("miss", TagOf(Assert.Single(lookups), "nextroutehandlers.cache.result"));
-        var regenerations = capture.Points(app.Services, "nextroutehandlers.cache.regeneration.duration").Where(p => TagOf(p, "nextroutehandlers.regeneration.trigger") == "miss");
+        var regenerations = capture.Points(app.Services, "nextroutehandlers.cache.regeneration.duration", p => TagOf(p, "nextroutehandlers.regeneration.trigger") == "miss")
+            .Where(p => TagOf(p, "nextroutehandlers.regeneration.trigger") == "miss");
         Assert.True(regenerations.Sum(p => p.GetHistogramCount()) >= 1);
     }
 
@@ -133,11 +134,11 @@ public class RouteHandlerTelemetryTests
         Assert.DoesNotContain(capture.OursIn(trace), s => s.DisplayName.StartsWith("executing api route", StringComparison.Ordinal));
 
         await app.WhenRequestsHandledAsync(2);
-        var lookups = capture.Points(app.Services, "nextroutehandlers.cache.lookups").Where(p => TagOf(p, "http.route") == "/otel-hit").ToArray();
+        var lookups = capture.Points(app.Services, "nextroutehandlers.cache.lookups", p => TagOf(p, "http.route") == "/otel-hit").Where(p => TagOf(p, "http.route") == "/otel-hit").ToArray();
         // Prerendered at startup: both requests are hits.
         Assert.Equal(2, lookups.Where(p => TagOf(p, "nextroutehandlers.cache.result") == "hit").Sum(p => p.GetSumLong()));
         Assert.DoesNotContain(lookups, p => TagOf(p, "nextroutehandlers.cache.result") != "hit");
-        var requests = capture.Points(app.Services, "nextroutehandlers.request.duration").Where(p => TagOf(p, "http.route") == "/otel-hit").ToArray();
+        var requests = capture.Points(app.Services, "nextroutehandlers.request.duration", p => TagOf(p, "http.route") == "/otel-hit").Where(p => TagOf(p, "http.route") == "/otel-hit").ToArray();
         Assert.Equal(2, requests.Where(p => TagOf(p, "nextroutehandlers.cache.status") == "HIT").Sum(p => p.GetHistogramCount()));
         Assert.All(requests, p => Assert.Equal("200", TagOf(p, "http.response.status_code")));
     }
@@ -211,7 +212,7 @@ public class RouteHandlerTelemetryTests
         Assert.DoesNotContain(capture.OursIn(trace).SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains("query-marker-5150", StringComparison.Ordinal) == true);
 
         await app.WhenRequestsHandledAsync(1);
-        var handlers = capture.Points(app.Services, "nextroutehandlers.handler.duration").Where(p => TagOf(p, "http.route") == "/otel-throws").ToArray();
+        var handlers = capture.Points(app.Services, "nextroutehandlers.handler.duration", p => TagOf(p, "http.route") == "/otel-throws").Where(p => TagOf(p, "http.route") == "/otel-throws").ToArray();
         Assert.Equal("System.InvalidOperationException", TagOf(Assert.Single(handlers), "error.type"));
     }
 
@@ -236,7 +237,7 @@ public class RouteHandlerTelemetryTests
         var write = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "cache store write");
         Assert.Equal(ActivityStatusCode.Error, write.Status);
 
-        var failed = capture.Points(app.Services, "nextroutehandlers.cache.store.duration")
+        var failed = capture.Points(app.Services, "nextroutehandlers.cache.store.duration", p => TagOf(p, "error.type") == "System.IO.IOException")
             .Where(p => TagOf(p, "nextroutehandlers.store.kind") == "filesystem" && TagOf(p, "error.type") == "System.IO.IOException")
             .Select(p => TagOf(p, "nextroutehandlers.store.operation"))
             .ToArray();

@@ -47,15 +47,25 @@ internal sealed class TelemetryCapture(bool serverSpans = true)
     public IReadOnlyList<Activity> OursIn(ActivityTraceId trace) =>
         Spans.Where(s => s.TraceId == trace && (s.Source.Name == RouteHandlerTelemetry.ActivitySourceName || s.GetTagItem("next.span_type") is not null)).ToArray();
 
-    /// <summary>Collects the metrics now and returns the points of the named instrument.</summary>
-    public IReadOnlyList<MetricPoint> Points(IServiceProvider services, string instrument)
+    /// <summary>
+    /// Collects the metrics now and returns the points of the named instrument. A flush that exported none of it, or
+    /// none that <paramref name="awaited"/> matches (the reader's collection may be joined rather than run again), is
+    /// tried again for up to a second; what the last one exported is returned either way.
+    /// </summary>
+    public IReadOnlyList<MetricPoint> Points(IServiceProvider services, string instrument, Func<MetricPoint, bool>? awaited = null)
     {
         lock (_metrics)
         {
-            _metrics.Clear();
-            services.GetRequiredService<MeterProvider>().ForceFlush();
             var points = new List<MetricPoint>();
-            foreach (var metric in _metrics.Where(m => m.Name == instrument)) points.AddRange(metric.MetricPoints);
+            for (var attempt = 0; attempt < 20 && !points.Any(awaited ?? (_ => true)); attempt++)
+            {
+                if (attempt > 0) Thread.Sleep(50);
+                points.Clear();
+                _metrics.Clear();
+                services.GetRequiredService<MeterProvider>().ForceFlush();
+                foreach (var metric in _metrics.Where(m => m.Name == instrument)) points.AddRange(metric.MetricPoints);
+            }
+
             return points;
         }
     }
