@@ -43,10 +43,10 @@ internal sealed class CdnEdge
     // Queues the purge of what an invalidation recorded in the cache stands for.
     private void Invalidated(IReadOnlyList<TagState> invalidations)
     {
-        if (_purger is null || invalidations.Count == 0) return;
+        // Subscribed only when there is a purger; the cache raises the event only for invalidations it recorded.
         var tags = new string[invalidations.Count];
         for (var i = 0; i < tags.Length; i++) tags[i] = invalidations[i].Tag;
-        _purger.Invalidated(tags, []);
+        _purger!.Invalidated(tags, []);
     }
 
     /// <summary>Queues the purge of the path an on-demand revalidation (<c>x-prerender-revalidate</c>) rendered anew.</summary>

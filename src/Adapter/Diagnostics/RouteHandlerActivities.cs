@@ -33,16 +33,18 @@ internal static class RouteHandlerActivities
     /// function runs in the worker's invocation span; or nothing records ASP.NET Core's) a span of ours, a child of
     /// whatever is current. Named after the method until the route is known (<see cref="NameRequest"/>).
     /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="method">Its method as <see cref="HttpMethodTag.Of"/> gives it.</param>
+    /// <param name="owned">True when the span is the library's own, which the caller ends.</param>
     public static Activity? StartRequest(HttpContext context, string method, out bool owned)
     {
         owned = false;
         if (!Source.HasListeners()) return null;
-        var name = HttpMethodTag.Of(method);
         if (Activity.Current is { IsAllDataRequested: true, Kind: ActivityKind.Server } server
             && ReferenceEquals((context.Features[typeof(IHttpActivityFeature)] as IHttpActivityFeature)?.Activity, server))
         {
             // ASP.NET Core records no attributes of its own; its OpenTelemetry instrumentation, when added, sets the same method.
-            server.SetTag(TelemetryTags.HttpMethod, name);
+            server.SetTag(TelemetryTags.HttpMethod, method);
             server.AddTag(TelemetryTags.NextSpanType, RequestSpanType);
             return server;
         }
@@ -50,8 +52,8 @@ internal static class RouteHandlerActivities
         var activity = Source.StartActivity(RequestOperation, ActivityKind.Internal);
         if (activity is null) return null;
         owned = true;
-        activity.DisplayName = name == HttpMethodTag.Other ? "HTTP" : name;
-        activity.AddTag(TelemetryTags.HttpMethod, name);
+        activity.DisplayName = method == HttpMethodTag.Other ? "HTTP" : method;
+        activity.AddTag(TelemetryTags.HttpMethod, method);
         activity.AddTag(TelemetryTags.NextSpanType, RequestSpanType);
         return activity;
     }

@@ -32,12 +32,12 @@ internal sealed class RouteHandlerMetrics : IDisposable
     /// <summary>Whether anything records handler durations (otherwise a handler run is not timed).</summary>
     public bool HandlersEnabled => _handlers.Enabled;
 
-    /// <summary>Records one request.</summary>
+    /// <summary>Records one request; <paramref name="method"/> as <see cref="HttpMethodTag.Of"/> gives it.</summary>
     public void Request(TimeSpan duration, string? route, string method, int status, string? cacheStatus)
     {
         var tags = new System.Diagnostics.TagList
         {
-            { TelemetryTags.HttpMethod, HttpMethodTag.Of(method) },
+            { TelemetryTags.HttpMethod, method },
             { TelemetryTags.HttpStatus, status },
         };
         if (route is not null) tags.Add(TelemetryTags.HttpRoute, route);
