@@ -301,8 +301,9 @@ ADAPTER_INPUTS = [os.path.join(ROOT, 'src', 'Adapter'), os.path.join(ROOT, 'src'
 class App:
     """A .NET project to publish: its folder, what its build depends on, and the executable's name."""
 
-    def __init__(self, name, project_dir, assembly, uses_adapter):
+    def __init__(self, name, project_dir, assembly, uses_adapter, properties=()):
         self.name, self.project_dir, self.assembly, self.uses_adapter = name, project_dir, assembly, uses_adapter
+        self.properties = list(properties)  # -p:Name=Value switches of its publish
 
     def inputs(self):
         return [self.project_dir] + (ADAPTER_INPUTS if self.uses_adapter else [os.path.join(ROOT, 'Directory.Build.props')])
@@ -310,6 +311,8 @@ class App:
 
 BASELINE = App('baseline', os.path.join(BENCH, 'Baseline'), 'Baseline', False)
 ADAPTER = App('adapter', os.path.join(BENCH, 'BenchApp'), 'BenchApp', True)
+# The same app with the OpenTelemetry SDK compiled in, for the tracing.otel figures only.
+ADAPTER_OTEL = App('adapter-otel', os.path.join(BENCH, 'BenchApp'), 'BenchApp', True, ['-p:BenchOpenTelemetry=true'])
 
 
 # The isolated-worker side: the adapter's catch-all function and a bare worker function, both run by the stand-in
@@ -366,7 +369,8 @@ def publish(app, aot):
     argv = ['dotnet', 'publish', csproj, '-c', 'Release', '-o', out, '-nologo']
     # The projects set PublishAot themselves (a global -p:PublishAot=true would reach the netstandard generator too).
     argv += ['-r', 'linux-x64'] if aot else ['-p:PublishAot=false']
-    if app.name.startswith('adapter-'):
+    argv += app.properties
+    if app.name.startswith('adapter-') and not app.properties:
         argv += ['-nodeReuse:false', '-p:UseSharedCompilation=false']  # a big compiler must not linger in a shared server
     log(f'publishing {app.name} ({mode})...')
     ok, seconds, tail = run(argv, log_name=f'publish-{app.name}-{mode}')
@@ -698,18 +702,26 @@ def fig_throughput(ctx, groups):
 
 def fig_tracing(ctx):
     # What the library's spans and metrics add to what any ASP.NET Core app that exports telemetry already records,
-    # and what the whole of it costs against nothing listening.
+    # and what the whole of it costs against nothing listening: once with a bare listener (the least any recording
+    # costs) and once with the OpenTelemetry SDK as apps run it (ASP.NET Core's instrumentation, batched export).
     traced = ctx.adapter(free_port(), BENCH_TELEMETRY='1')
     aspnetcore = ctx.adapter(free_port(), BENCH_TELEMETRY='aspnetcore')
     untraced = ctx.adapter(free_port())
-    with Servers(traced, aspnetcore, untraced):
-        log('tracing: /api/hello recorded by a listener: library + ASP.NET Core, ASP.NET Core only, nothing')
+    otel = ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel')
+    otel_aspnetcore = ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel-aspnetcore')
+    with Servers(traced, aspnetcore, untraced, otel, otel_aspnetcore):
+        log('tracing: /api/hello recorded by a listener: library + ASP.NET Core, ASP.NET Core only, nothing; '
+            'and by the OpenTelemetry SDK: library + ASP.NET Core, ASP.NET Core only')
         runs = interleaved([('traced', traced.url + '/api/hello', None), ('aspnetcore_traced', aspnetcore.url + '/api/hello', None),
-                            ('untraced', untraced.url + '/api/hello', None)])
+                            ('untraced', untraced.url + '/api/hello', None), ('otel', otel.url + '/api/hello', None),
+                            ('otel_aspnetcore', otel_aspnetcore.url + '/api/hello', None)])
     rps = {k: [r['rps'] for r in v] for k, v in runs.items()}
     err = errors_of(*runs.values())
     figure('tracing.rps', 'req/s', 'traced', rps['traced'], 'aspnetcore_traced', rps['aspnetcore_traced'], '>=', 0.95, errors=err,
            note="the library's spans and metrics on top of ASP.NET Core's, both recorded by an in-process listener (no export)")
+    figure('tracing.otel.rps', 'req/s', 'otel', rps['otel'], 'otel_aspnetcore', rps['otel_aspnetcore'], '>=', 0.95, errors=err,
+           note="the same through the OpenTelemetry SDK: ASP.NET Core's instrumentation plus the library's source and "
+                "meters vs the instrumentation alone, every span batched to an exporter that reads it, metrics read every second")
     figure('tracing.total.rps', 'req/s', 'traced', rps['traced'], 'untraced', rps['untraced'], errors=err,
            note='everything recorded vs nothing listening')
 

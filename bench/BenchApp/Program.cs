@@ -20,6 +20,9 @@ using var telemetry = Environment.GetEnvironmentVariable("BENCH_TELEMETRY") swit
     _ => null,
 };
 telemetry?.Start();
+#if BENCH_OPENTELEMETRY
+OpenTelemetryPipeline.AddTo(builder, Environment.GetEnvironmentVariable("BENCH_TELEMETRY"));
+#endif
 
 var app = builder.Build();
 // The cache counters cost every cached request a measurement: only the figures that read them (the blob ones) ask.

@@ -119,6 +119,31 @@ public class RouteHandlerTelemetryTests
     }
 
     [Fact]
+    public async Task Through_OpenTelemetrys_AspNetCore_instrumentation_the_server_span_keeps_the_routes_name_and_one_of_each_attribute()
+    {
+        // The instrumentation names the span and sets the method, the status and (from an endpoint) the route itself,
+        // at the start and at the end of the request: what the library set must survive it, and not twice.
+        var capture = new TelemetryCapture(aspNetCoreInstrumentation: true);
+        await using var app = await StartAsync(capture, [Routes.Get("/otel-instrumented/[id]", _ => new Response("gone", new ResponseInit { Status = 410 }))]);
+
+        var (response, trace, parent) = await GetAsync(app, "/otel-instrumented/one?q=secret");
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        var request = await capture.SpanAsync(s => IsRequestSpan(s, trace));
+        Assert.Equal("Microsoft.AspNetCore", request.Source.Name);
+        Assert.Equal(parent, request.ParentSpanId);
+        Assert.Equal("GET /otel-instrumented/[id]", request.DisplayName);
+        Assert.Equal("/otel-instrumented/[id]", Tag(request, "http.route"));
+        Assert.Equal("GET", Tag(request, "http.request.method"));
+        Assert.Equal(410, Convert.ToInt32(Tag(request, "http.response.status_code"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("bypass", Tag(request, "nextroutehandlers.cache.status"));
+        var duplicated = request.TagObjects.GroupBy(t => t.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        Assert.Empty(duplicated);
+        var handler = await capture.SpanAsync(s => s.TraceId == trace && s.DisplayName == "executing api route (app) /otel-instrumented/[id]");
+        Assert.Equal(request.SpanId, handler.ParentSpanId);
+    }
+
+    [Fact]
     public async Task A_hit_of_a_prerendered_route_is_tagged_hit_and_counted_by_route_and_its_request_duration_recorded()
     {
         var capture = new TelemetryCapture();

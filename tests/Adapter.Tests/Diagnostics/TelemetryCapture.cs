@@ -14,16 +14,24 @@ namespace NextRouteHandlers.Tests.Diagnostics;
 /// trace id they send in <c>traceparent</c>, and their metrics by route patterns no other test uses.
 /// </summary>
 /// <param name="serverSpans">Whether ASP.NET Core's server span is recorded too, as most apps' setups do.</param>
-internal sealed class TelemetryCapture(bool serverSpans = true)
+/// <param name="aspNetCoreInstrumentation">
+/// With <paramref name="serverSpans"/>: recorded through OpenTelemetry's ASP.NET Core instrumentation
+/// (<c>AddAspNetCoreInstrumentation()</c>, which gives the server span its own attributes and name), not as a bare source.
+/// </param>
+internal sealed class TelemetryCapture(bool serverSpans = true, bool aspNetCoreInstrumentation = false)
 {
     private readonly ConcurrentQueue<Activity> _spans = new();
     private readonly List<MetricSnapshot> _metrics = [];
 
     /// <summary>Registers the collection with an app's services.</summary>
     public void AddTo(IServiceCollection services) => services.AddOpenTelemetry()
-        .WithTracing(tracing => tracing
-            .AddSource(serverSpans ? [RouteHandlerTelemetry.ActivitySourceName, "Microsoft.AspNetCore"] : [RouteHandlerTelemetry.ActivitySourceName])
-            .AddInMemoryExporter(new QueueCollection(_spans)))
+        .WithTracing(tracing =>
+        {
+            tracing.AddSource(RouteHandlerTelemetry.ActivitySourceName);
+            if (serverSpans && aspNetCoreInstrumentation) tracing.AddAspNetCoreInstrumentation();
+            else if (serverSpans) tracing.AddSource("Microsoft.AspNetCore");
+            tracing.AddInMemoryExporter(new QueueCollection(_spans));
+        })
         .WithMetrics(metrics => metrics
             .AddMeter([.. RouteHandlerTelemetry.MeterNames])
             .AddInMemoryExporter(_metrics));
