@@ -709,12 +709,14 @@ def fig_tracing(ctx):
     untraced = ctx.adapter(free_port())
     otel = ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel')
     otel_aspnetcore = ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel-aspnetcore')
-    with Servers(traced, aspnetcore, untraced, otel, otel_aspnetcore):
+    otel_request_spans = ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel', RouteHandlers__HandlerSpans='false')
+    with Servers(traced, aspnetcore, untraced, otel, otel_aspnetcore, otel_request_spans):
         log('tracing: /api/hello recorded by a listener: library + ASP.NET Core, ASP.NET Core only, nothing; '
-            'and by the OpenTelemetry SDK: library + ASP.NET Core, ASP.NET Core only')
+            'and by the OpenTelemetry SDK: library + ASP.NET Core, ASP.NET Core only, library without handler spans + ASP.NET Core')
         runs = interleaved([('traced', traced.url + '/api/hello', None), ('aspnetcore_traced', aspnetcore.url + '/api/hello', None),
                             ('untraced', untraced.url + '/api/hello', None), ('otel', otel.url + '/api/hello', None),
-                            ('otel_aspnetcore', otel_aspnetcore.url + '/api/hello', None)])
+                            ('otel_aspnetcore', otel_aspnetcore.url + '/api/hello', None),
+                            ('otel_request_spans', otel_request_spans.url + '/api/hello', None)])
     rps = {k: [r['rps'] for r in v] for k, v in runs.items()}
     err = errors_of(*runs.values())
     figure('tracing.rps', 'req/s', 'traced', rps['traced'], 'aspnetcore_traced', rps['aspnetcore_traced'], '>=', 0.95, errors=err,
@@ -722,6 +724,8 @@ def fig_tracing(ctx):
     figure('tracing.otel.rps', 'req/s', 'otel', rps['otel'], 'otel_aspnetcore', rps['otel_aspnetcore'], '>=', 0.95, errors=err,
            note="the same through the OpenTelemetry SDK: ASP.NET Core's instrumentation plus the library's source and "
                 "meters vs the instrumentation alone, every span batched to an exporter that reads it, metrics read every second")
+    figure('tracing.otel.handler_spans_off.rps', 'req/s', 'otel_request_spans', rps['otel_request_spans'], 'otel_aspnetcore', rps['otel_aspnetcore'], errors=err,
+           note='as tracing.otel.rps with RouteHandlers:HandlerSpans=false: the request span without a span per handler run')
     figure('tracing.total.rps', 'req/s', 'traced', rps['traced'], 'untraced', rps['untraced'], errors=err,
            note='everything recorded vs nothing listening')
 

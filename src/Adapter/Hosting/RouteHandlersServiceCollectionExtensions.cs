@@ -45,6 +45,7 @@ public static class RouteHandlersServiceCollectionExtensions
         // Registered already when the hosting read it (UseAzureFunctionsCustomHandler, UseRouteHandlers): read once.
         services.TryAddSingleton(_ => FunctionsHostEnvironment.FromProcess());
         services.TryAddSingleton(sp => new RouteHandlerMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton(sp => new HandlerSpanSetting(sp.GetRequiredService<IOptions<RouteHandlerOptions>>().Value.HandlerSpans));
         services.TryAddSingleton<RouteHandlerMiddleware>();
         services.TryAddSingleton(sp => new RouteHandlerPipeline(
             sp.GetRequiredService<RouteHandlerMiddleware>(),

@@ -29,7 +29,7 @@ internal static class HandlerInvoker
         var method = invocation.Request.Method;
         var metrics = scope.Metrics is { HandlersEnabled: true } recording ? recording : null;
         var startedAt = metrics is null ? 0 : Stopwatch.GetTimestamp();
-        using var activity = RouteHandlerActivities.StartHandler(route);
+        using var activity = scope.HandlerSpan ? RouteHandlerActivities.StartHandler(route) : null;
         var outcome = await RunAsync(handler, invocation, scope, sourceFile).ConfigureAwait(false);
         var errorType = outcome.Kind == HandlerOutcomeKind.Failed ? outcome.Exception?.GetType().FullName ?? "invalid-response" : null;
         metrics?.Handler(Stopwatch.GetElapsedTime(startedAt), route, method, errorType);

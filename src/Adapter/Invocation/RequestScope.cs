@@ -107,6 +107,9 @@ internal sealed class RequestScope
     /// <summary>Where the <c>Next</c> functions log (the pipeline's logger).</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
+    /// <summary>Whether the handler's run is a span of its own (<see cref="Pipeline.RouteHandlerOptions.HandlerSpans"/>).</summary>
+    public bool HandlerSpan { get; init; } = true;
+
     /// <summary>Where the handler's duration is recorded, or null.</summary>
     public Diagnostics.RouteHandlerMetrics? Metrics { get; init; }
 

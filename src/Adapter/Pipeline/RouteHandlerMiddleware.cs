@@ -32,6 +32,7 @@ internal sealed partial class RouteHandlerMiddleware
     private readonly CdnEdge _cdn;
     private readonly ILogger<RouteHandlerMiddleware> _logger;
     private readonly RouteHandlerMetrics? _metrics;
+    private readonly bool _handlerSpans;
 
     /// <summary>Creates the pipeline for a manifest.</summary>
     /// <param name="manifest">The app's routes and proxy.</param>
@@ -77,6 +78,7 @@ internal sealed partial class RouteHandlerMiddleware
         _after = after ?? throw new ArgumentNullException(nameof(after));
         _cdn = cdn ?? throw new ArgumentNullException(nameof(cdn));
         _metrics = metrics;
+        _handlerSpans = options.Value.HandlerSpans;
         var errors = new List<string>();
         var rules = RoutingRules.Compile(nextConfig.Value, errors);
         if (errors.Count > 0) throw new OptionsValidationException(NextConfig.SectionName, typeof(NextConfig), errors);
@@ -207,7 +209,7 @@ internal sealed partial class RouteHandlerMiddleware
 
     private async Task<Response?> InvokeHandlerAsync(RouteHandler handler, RouteInvocation invocation, RouteDefinition route, bool draft)
     {
-        var scope = new RequestScope(invocation.Request) { Time = _time, Logger = _logger, DraftModeId = _draftMode, IsDraftRequest = draft, AfterWork = _after, SourceFile = route.SourceFile, Metrics = _metrics };
+        var scope = new RequestScope(invocation.Request) { Time = _time, Logger = _logger, DraftModeId = _draftMode, IsDraftRequest = draft, AfterWork = _after, SourceFile = route.SourceFile, Metrics = _metrics, HandlerSpan = _handlerSpans };
         var outcome = await HandlerInvoker.InvokeAsync(handler, invocation, scope, route.SourceFile).ConfigureAwait(false);
         switch (outcome.Kind)
         {

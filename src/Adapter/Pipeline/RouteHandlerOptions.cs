@@ -32,6 +32,15 @@ public sealed class RouteHandlerOptions
     public bool? StripFunctionKeys { get; set; }
 
     /// <summary>
+    /// Whether every handler run is a span of its own, Next.js's <c>executing api route (app) /blog/[slug]</c> under
+    /// the request span, when something records the library's spans. True by default, as in Next.js. Set false to
+    /// record the request span alone: on a handler that does almost no work, the extra span is most of what tracing
+    /// costs (docs/observability.md). The handler's duration is still the <c>nextroutehandlers.handler.duration</c>
+    /// histogram, its failure still fails the request span, and spans the handler starts become the request span's children.
+    /// </summary>
+    public bool HandlerSpans { get; set; } = true;
+
+    /// <summary>
     /// Whether requests come through the Functions host's forwarder (as its isolated worker or its custom handler). Set
     /// by the hosting from <see cref="Hosting.FunctionsHostEnvironment"/>, not by configuration.
     /// </summary>

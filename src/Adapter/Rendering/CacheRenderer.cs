@@ -30,6 +30,7 @@ internal sealed partial class CacheRenderer
     private readonly AfterWork _after;
     private readonly ILogger<CacheRenderer> _logger;
     private readonly RouteHandlerMetrics? _metrics;
+    private readonly bool _handlerSpans;
 
     /// <summary>Creates the renderer.</summary>
     /// <param name="scopes">Creates the services scope of each render.</param>
@@ -38,9 +39,11 @@ internal sealed partial class CacheRenderer
     /// <param name="after">Runs what renders schedule with <c>Next.After</c>.</param>
     /// <param name="logger">Where a cached <c>Set-Cookie</c> is warned about.</param>
     /// <param name="metrics">Where handler durations are recorded.</param>
-    public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time, AfterWork after, ILogger<CacheRenderer> logger, RouteHandlerMetrics? metrics = null)
+    /// <param name="handlerSpans">Whether a render's handler run is a span of its own (by default it is).</param>
+    public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time, AfterWork after, ILogger<CacheRenderer> logger, RouteHandlerMetrics? metrics = null, HandlerSpanSetting? handlerSpans = null)
     {
         _metrics = metrics;
+        _handlerSpans = (handlerSpans ?? HandlerSpanSetting.On).Enabled;
         _after = after ?? throw new ArgumentNullException(nameof(after));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
@@ -85,7 +88,7 @@ internal sealed partial class CacheRenderer
         Action<string>? track = stripped ? null : usage => throw new DynamicUsageException(route.Pattern, usage);
         var url = new NextUrl("http:", RenderOrigin, rawPath, stripped ? UrlSearchParams.EmptyReadOnly() : new UrlSearchParams(), onDynamicAccess: track);
         var request = new NextRequest(http, url, stripped, track);
-        var scope = new RequestScope(request) { IsCacheRender = true, Time = _time, Logger = _logger, AfterWork = _after, SourceFile = route.SourceFile, Metrics = _metrics };
+        var scope = new RequestScope(request) { IsCacheRender = true, Time = _time, Logger = _logger, AfterWork = _after, SourceFile = route.SourceFile, Metrics = _metrics, HandlerSpan = _handlerSpans };
         var renderedAt = _time.GetUtcNow();
 
         var outcome = await HandlerInvoker.InvokeAsync(handler, new RouteInvocation(request, new RouteContext(@params, route), http), scope, route.SourceFile).ConfigureAwait(false);

@@ -144,6 +144,52 @@ public class RouteHandlerTelemetryTests
     }
 
     [Fact]
+    public async Task With_handler_spans_off_a_live_run_and_a_cached_render_record_the_request_span_and_the_handler_metric_only()
+    {
+        var capture = new TelemetryCapture();
+        await using var app = await StartAsync(
+            capture,
+            [
+                Routes.Get("/otel-no-handler-span", _ => new Response("live")),
+                Routes.Define("/otel-no-handler-span-cached/[id]", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("rendered")) }, ForceStatic),
+            ],
+            configuration: new() { ["RouteHandlers:HandlerSpans"] = "false" });
+
+        var (live, liveTrace, _) = await GetAsync(app, "/otel-no-handler-span");
+        var (cached, cachedTrace, _) = await GetAsync(app, "/otel-no-handler-span-cached/one");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("MISS", cached.Headers.GetValues("x-nextjs-cache").Single());
+        var request = await capture.SpanAsync(s => IsRequestSpan(s, liveTrace));
+        Assert.Equal("GET /otel-no-handler-span", request.DisplayName);
+        var regeneration = await capture.SpanAsync(s => s.TraceId == cachedTrace && s.DisplayName == "cache regeneration");
+        await app.WhenRequestsHandledAsync(2);
+        Assert.DoesNotContain(capture.Spans, s => (s.TraceId == liveTrace || s.TraceId == cachedTrace) && s.DisplayName.StartsWith("executing api route", StringComparison.Ordinal));
+        var runs = capture.Points(app.Services, "nextroutehandlers.handler.duration", p => TagOf(p, "http.route") == "/otel-no-handler-span-cached/[id]")
+            .Where(p => TagOf(p, "http.route") is "/otel-no-handler-span" or "/otel-no-handler-span-cached/[id]");
+        Assert.Equal(2, runs.Sum(p => p.GetHistogramCount()));
+        Assert.Equal(ActivityStatusCode.Unset, regeneration.Status);
+    }
+
+    [Fact]
+    public async Task With_handler_spans_off_a_handler_that_throws_still_fails_the_request_span()
+    {
+        var capture = new TelemetryCapture();
+        await using var app = await StartAsync(
+            capture,
+            [Routes.Get("/otel-no-handler-span-throws", _ => throw new InvalidOperationException("the handler broke"))],
+            configuration: new() { ["RouteHandlers:HandlerSpans"] = "false" });
+
+        var (response, trace, _) = await GetAsync(app, "/otel-no-handler-span-throws");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var request = await capture.SpanAsync(s => IsRequestSpan(s, trace));
+        Assert.Equal(ActivityStatusCode.Error, request.Status);
+        Assert.Equal("500", Tag(request, "error.type"));
+        Assert.DoesNotContain(capture.Spans, s => s.TraceId == trace && s.DisplayName.StartsWith("executing api route", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_hit_of_a_prerendered_route_is_tagged_hit_and_counted_by_route_and_its_request_duration_recorded()
     {
         var capture = new TelemetryCapture();
