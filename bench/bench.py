@@ -944,7 +944,8 @@ def fig_coldstart(ctx):
             times[label].append(cold_start_once(server))
     note = f'spawn to first 200 on /api/hello, {COLD_RUNS} runs, {"AOT" if ctx.aot else "JIT"}'
     figure('coldstart.ms', 'ms', 'adapter', times['adapter'], 'baseline', times['baseline'], '<=', 1.3, note=note)
-    figure(f'coldstart_{ROUTES_COLD}.ms', 'ms', f'adapter_{ROUTES_COLD}', times[f'adapter_{ROUTES_COLD}'], 'baseline', times['baseline'], '<=', 1.3)
+    # The performance issue's goal for the 1,000-route app: 1.4 times the bare app's start (1.3 for the sample's).
+    figure(f'coldstart_{ROUTES_COLD}.ms', 'ms', f'adapter_{ROUTES_COLD}', times[f'adapter_{ROUTES_COLD}'], 'baseline', times['baseline'], '<=', 1.4)
     figure('coldstart_bigdir.ms', 'ms', 'adapter_bigdir', times['adapter_bigdir'], 'baseline', times['baseline'], '<=', 1.3,
            note=f'cwd holds {BIGDIR_FOLDERS} folders')
     figure('coldstart_bigdir_bare.ms', 'ms', 'baseline_bigdir', times['baseline_bigdir'], 'baseline', times['baseline'],
