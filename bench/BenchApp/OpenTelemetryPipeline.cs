@@ -11,8 +11,9 @@ namespace BenchApp;
 /// <summary>
 /// What an app that exports telemetry with the OpenTelemetry SDK runs (built only with
 /// <c>-p:BenchOpenTelemetry=true</c>, so that the other figures measure an app without the SDK in its binary):
-/// ASP.NET Core's instrumentation for traces and metrics, plus the library's source and meters; every span sampled, batched and handed to an exporter that reads each
-/// span's attributes as a serializer would and sends nothing, metrics collected every second the same way.
+/// ASP.NET Core's instrumentation for traces and metrics, plus the library's source and meters; every span sampled,
+/// batched and handed to an exporter that reads each span's attributes as a serializer would and sends nothing,
+/// metrics collected every second the same way.
 /// </summary>
 internal static class OpenTelemetryPipeline
 {
