@@ -14,7 +14,22 @@ internal static partial class MetadataUrl
 {
     /// <summary>True when <paramref name="pattern"/> (a route's URL pattern, groups left out) is a metadata file's URL.</summary>
     /// <param name="pattern">The pattern: <c>/robots.txt</c>, <c>/blog/sitemap.xml</c>, <c>/items/[id]/opengraph-image</c>.</param>
-    public static bool Matches(string pattern) => pattern is not null && Convention().IsMatch(pattern);
+    public static bool Matches(string pattern) => pattern is not null && LastSegmentMayMatch(pattern) && Convention().IsMatch(pattern);
+
+    // Every metadata URL's last segment starts with one of these names: a pattern whose last segment starts with none
+    // of them (most routes: the check runs for every route at start) cannot match, and skips the expression.
+    private static bool LastSegmentMayMatch(string pattern)
+    {
+        var last = pattern.AsSpan(pattern.LastIndexOf('/') + 1);
+        return last.StartsWith("robots", StringComparison.Ordinal)
+            || last.StartsWith("manifest", StringComparison.Ordinal)
+            || last.StartsWith("favicon", StringComparison.Ordinal)
+            || last.StartsWith("sitemap", StringComparison.Ordinal)
+            || last.StartsWith("icon", StringComparison.Ordinal)
+            || last.StartsWith("apple-icon", StringComparison.Ordinal)
+            || last.StartsWith("opengraph-image", StringComparison.Ordinal)
+            || last.StartsWith("twitter-image", StringComparison.Ordinal);
+    }
 
     [GeneratedRegex(
         @"^(?:/robots(?:\.txt)?|/manifest(?:\.webmanifest|\.json)?|/favicon\.ico|(?:/[^/]+)*/(?:sitemap(?:\.xml)?|icon\d?(?:\.(?:ico|jpg|jpeg|png|svg))?|apple-icon\d?(?:\.(?:jpg|jpeg|png))?|(?:opengraph|twitter)-image\d?(?:\.(?:jpg|jpeg|png|gif))?))$",

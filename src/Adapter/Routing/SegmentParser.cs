@@ -66,13 +66,14 @@ internal static class SegmentParser
         if (pattern is null) throw new ArgumentNullException(nameof(pattern));
         if (pattern.Length == 0 || pattern[0] != '/') throw new FormatException("A route pattern must start with '/': '" + pattern + "'.");
         if (pattern.Length == 1) return new RouteSegment[0];
-        var parts = pattern.Substring(1).Split('/');
-        var segments = new RouteSegment[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
+        // parts[0] is the empty string before the leading '/' (split as it is, rather than copied without it first).
+        var parts = pattern.Split('/');
+        var segments = new RouteSegment[parts.Length - 1];
+        for (var i = 1; i < parts.Length; i++)
         {
             if (parts[i].Length == 0) throw new FormatException("A route pattern may not contain empty segments: '" + pattern + "'.");
-            segments[i] = ParsePatternSegment(parts[i]);
-            if (segments[i].Kind == SegmentKind.Invalid) throw new FormatException("Invalid segment '" + parts[i] + "' in route pattern '" + pattern + "': " + Describe(segments[i]));
+            var segment = segments[i - 1] = ParsePatternSegment(parts[i]);
+            if (segment.Kind == SegmentKind.Invalid) throw new FormatException("Invalid segment '" + parts[i] + "' in route pattern '" + pattern + "': " + Describe(segment));
         }
 
         return segments;

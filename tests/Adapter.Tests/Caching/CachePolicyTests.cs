@@ -56,6 +56,9 @@ public class CachePolicyTests
     [InlineData("/icon.webp", false)]
     [InlineData("/apple-icon.svg", false)]
     [InlineData("/api/sitemap-stats", false)]
+    [InlineData("/", false)]
+    [InlineData("/r/1/items/[id]", false)]
+    [InlineData("/docs/[[...path]]", false)]
     public void A_route_handler_at_a_metadata_file_url_is_cached_by_default(string pattern, bool cached) =>
         Assert.Equal(cached, CachePolicy.IsCacheable(Routes.Define(pattern, new RouteHandlerTable { Get = Any })));
 
