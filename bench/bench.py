@@ -527,13 +527,23 @@ def _ms(text):
     return value * {'us': 0.001, 'ms': 1.0, 's': 1000.0, 'm': 60000.0}.get(unit, 1.0)
 
 
-def wrk(url, seconds, connections=CONNECTIONS, script=None):
-    """One bounded wrk load (-t1, --latency). Returns rps, p50/p99 latency (ms), requests, non-2xx and socket errors."""
+def cpu_seconds(pid):
+    """The user plus system CPU time a process (all its threads) has used so far, from /proc/<pid>/stat."""
+    with open(f'/proc/{pid}/stat') as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+
+def wrk(url, seconds, connections=CONNECTIONS, script=None, pid=None):
+    """One bounded wrk load (-t1, --latency). Returns rps, p50/p99 latency (ms), requests, non-2xx and socket errors,
+    and with the server's pid its CPU time per request (µs), which moves less than throughput on a shared machine."""
+    cpu_before = cpu_seconds(pid) if pid else None
     argv = (['taskset', '-c', WRK_CPUS] if WRK_CPUS else []) + ['wrk', '-t1', f'-c{connections}', f'-d{seconds}s', '--latency', '--timeout', '5s']
     if script:
         argv += ['-s', script]
     argv.append(url)
     out = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 60, stdin=subprocess.DEVNULL).stdout
+    cpu_used = cpu_seconds(pid) - cpu_before if pid else None
     result = {'rps': 0.0, 'p50_ms': None, 'p99_ms': None, 'requests': 0, 'non2xx': 0, 'socket_errors': 0}
     for line in out.splitlines():
         parts = line.split()
@@ -549,19 +559,23 @@ def wrk(url, seconds, connections=CONNECTIONS, script=None):
             result['non2xx'] = int(parts[-1])
         elif line.strip().startswith('Socket errors:'):
             result['socket_errors'] = sum(int(n) for n in re.findall(r'\d+', line))
+    if cpu_used is not None and result['requests']:
+        result['cpu_us'] = round(cpu_used * 1e6 / result['requests'], 3)
     return result
 
 
 def interleaved(targets, seconds=None, rounds=None, warmup=None, connections=CONNECTIONS):
-    """targets: [(label, url, script)]. Warms each, then runs rounds of A B A B ...; returns {label: [runs]}."""
+    """targets: [(label, url, script)], or (label, url, script, server) to also read the server's CPU time per
+    request. Warms each, then runs rounds of A B A B ...; returns {label: [runs]}."""
     seconds, rounds, warmup = seconds or DURATION, rounds or ROUNDS, WARMUP if warmup is None else warmup
-    for label, url, script in targets:
+    targets = [(t[0], t[1], t[2], t[3].proc.pid if len(t) > 3 and t[3].proc else None) for t in targets]
+    for label, url, script, _ in targets:
         if warmup:
             wrk(url, warmup, connections, script)
-    runs = {label: [] for label, _, _ in targets}
+    runs = {label: [] for label, _, _, _ in targets}
     for r in range(rounds):
-        for label, url, script in targets:
-            result = wrk(url, seconds, connections, script)
+        for label, url, script, pid in targets:
+            result = wrk(url, seconds, connections, script, pid)
             runs[label].append(result)
             log(f'  round {r + 1}/{rounds} {label}: {result["rps"]:.0f} req/s p50 {result["p50_ms"]} ms p99 {result["p99_ms"]} ms'
                 + (f' non2xx={result["non2xx"]}' if result['non2xx'] else '') + (f' sockerr={result["socket_errors"]}' if result['socket_errors'] else ''))
@@ -713,17 +727,26 @@ def fig_tracing(ctx):
     with Servers(traced, aspnetcore, untraced, otel, otel_aspnetcore, otel_request_spans):
         log('tracing: /api/hello recorded by a listener: library + ASP.NET Core, ASP.NET Core only, nothing; '
             'and by the OpenTelemetry SDK: library + ASP.NET Core, ASP.NET Core only, library without handler spans + ASP.NET Core')
-        runs = interleaved([('traced', traced.url + '/api/hello', None), ('aspnetcore_traced', aspnetcore.url + '/api/hello', None),
-                            ('untraced', untraced.url + '/api/hello', None), ('otel', otel.url + '/api/hello', None),
-                            ('otel_aspnetcore', otel_aspnetcore.url + '/api/hello', None),
-                            ('otel_request_spans', otel_request_spans.url + '/api/hello', None)])
+        runs = interleaved([('traced', traced.url + '/api/hello', None, traced), ('aspnetcore_traced', aspnetcore.url + '/api/hello', None, aspnetcore),
+                            ('untraced', untraced.url + '/api/hello', None, untraced), ('otel', otel.url + '/api/hello', None, otel),
+                            ('otel_aspnetcore', otel_aspnetcore.url + '/api/hello', None, otel_aspnetcore),
+                            ('otel_request_spans', otel_request_spans.url + '/api/hello', None, otel_request_spans)])
     rps = {k: [r['rps'] for r in v] for k, v in runs.items()}
+    cpu = {k: [r.get('cpu_us') for r in v] for k, v in runs.items()}
     err = errors_of(*runs.values())
     figure('tracing.rps', 'req/s', 'traced', rps['traced'], 'aspnetcore_traced', rps['aspnetcore_traced'], '>=', 0.95, errors=err,
            note="the library's spans and metrics on top of ASP.NET Core's, both recorded by an in-process listener (no export)")
     figure('tracing.otel.rps', 'req/s', 'otel', rps['otel'], 'otel_aspnetcore', rps['otel_aspnetcore'], '>=', 0.95, errors=err,
            note="the same through the OpenTelemetry SDK: ASP.NET Core's instrumentation plus the library's source and "
                 "meters vs the instrumentation alone, every span batched to an exporter that reads it, metrics read every second")
+    # The same comparisons as the server's CPU time per request: the inverse of throughput for a server that keeps
+    # its core busy, and steadier than it where other guests share the machine.
+    figure('tracing.cpu_us', 'µs/req', 'traced', cpu['traced'], 'aspnetcore_traced', cpu['aspnetcore_traced'], errors=err,
+           note="as tracing.rps, the server's CPU time per request (user + system, from /proc)")
+    figure('tracing.otel.cpu_us', 'µs/req', 'otel', cpu['otel'], 'otel_aspnetcore', cpu['otel_aspnetcore'], errors=err,
+           note="as tracing.otel.rps, the server's CPU time per request")
+    figure('tracing.otel.handler_spans_off.cpu_us', 'µs/req', 'otel_request_spans', cpu['otel_request_spans'], 'otel_aspnetcore', cpu['otel_aspnetcore'], errors=err,
+           note="as tracing.otel.handler_spans_off.rps, the server's CPU time per request")
     figure('tracing.otel.handler_spans_off.rps', 'req/s', 'otel_request_spans', rps['otel_request_spans'], 'otel_aspnetcore', rps['otel_aspnetcore'], errors=err,
            note='as tracing.otel.rps with RouteHandlers:HandlerSpans=false: the request span without a span per handler run')
     figure('tracing.total.rps', 'req/s', 'traced', rps['traced'], 'untraced', rps['untraced'], errors=err,
