@@ -33,9 +33,10 @@ internal sealed class RequestTelemetry : IDisposable
     /// <summary>Starts the telemetry of a request, or returns null when neither its span nor its metric is listened to.</summary>
     public static RequestTelemetry? Start(HttpContext context, RouteHandlerMetrics? metrics)
     {
+        var recording = metrics is { RequestsEnabled: true } ? metrics : null;
+        if (recording is null && !RouteHandlerActivities.Source.HasListeners()) return null;
         var method = HttpMethodTag.Of(context.Request.Method);
         var activity = RouteHandlerActivities.StartRequest(context, method, out var owned);
-        var recording = metrics is { RequestsEnabled: true } ? metrics : null;
         return activity is null && recording is null ? null : new RequestTelemetry(context, method, activity, owned, recording);
     }
 
