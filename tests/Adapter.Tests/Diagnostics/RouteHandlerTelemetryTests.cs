@@ -26,6 +26,8 @@ public class RouteHandlerTelemetryTests
 
     private static RouteSegmentConfig ForceStatic => new() { Dynamic = DynamicMode.ForceStatic };
 
+    private static Dictionary<string, string?> HandlerSpansOff => new() { ["RouteHandlers:HandlerSpans"] = "false" };
+
     private static Task<LoopbackApp> StartAsync(TelemetryCapture capture, IEnumerable<RouteDefinition> routes, Action<IServiceCollection>? services = null, ProxyDefinition? proxy = null, Dictionary<string, string?>? configuration = null) =>
         LoopbackApp.StartAsync(routes, services: s =>
         {
@@ -153,7 +155,7 @@ public class RouteHandlerTelemetryTests
                 Routes.Get("/otel-no-handler-span", _ => new Response("live")),
                 Routes.Define("/otel-no-handler-span-cached/[id]", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("rendered")) }, ForceStatic),
             ],
-            configuration: new() { ["RouteHandlers:HandlerSpans"] = "false" });
+            configuration: HandlerSpansOff);
 
         var (live, liveTrace, _) = await GetAsync(app, "/otel-no-handler-span");
         var (cached, cachedTrace, _) = await GetAsync(app, "/otel-no-handler-span-cached/one");
@@ -178,7 +180,7 @@ public class RouteHandlerTelemetryTests
         await using var app = await StartAsync(
             capture,
             [Routes.Get("/otel-no-handler-span-throws", _ => throw new InvalidOperationException("the handler broke"))],
-            configuration: new() { ["RouteHandlers:HandlerSpans"] = "false" });
+            configuration: HandlerSpansOff);
 
         var (response, trace, _) = await GetAsync(app, "/otel-no-handler-span-throws");
 
