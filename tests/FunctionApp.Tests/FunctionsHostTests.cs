@@ -103,11 +103,12 @@ public sealed class FunctionsHostTests : IAsyncLifetime
         }
 
         // The handler would send four more events, a second apart; cancelled, it ends at once, and so does the invocation.
+        // Running on, it would end four seconds after the first event: three leave room for a loaded machine.
         var clock = Stopwatch.StartNew();
         while (!_host.Invocations.Any(i => i.Path == "/api/events") && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
 
         var invocation = Assert.Single(_host.Invocations, i => i.Path == "/api/events");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The invocation ended {clock.ElapsedMilliseconds} ms after the client left: the handler ran on.");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"The invocation ended {clock.ElapsedMilliseconds} ms after the client left: the handler ran on.");
         Assert.Equal("ResponseBodyCanceled", invocation.ForwardingError);
         await _host.PingAsync();
     }
