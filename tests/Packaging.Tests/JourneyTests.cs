@@ -179,6 +179,27 @@ public sealed partial class JourneyTests(JourneyFixture journey)
     }
 
     [Fact]
+    public async Task An_app_built_without_the_Azure_services_refuses_the_blob_store_at_start_and_says_why()
+    {
+        // The custom handler, where the switch matters (its Native AOT publish drops the code), built without publishing.
+        var copy = Path.Combine(journey.Workspace, "no-azure-services", JourneyFixture.AppName);
+        CopyWithoutBuildOutput(journey.ProjectFolder, copy);
+
+        var build = await journey.Step(copy, "build", "-c", "Release", "-nologo", "-p:RouteHandlersHosting=CustomHandler", "-p:RouteHandlersAzureServices=false");
+
+        // The package's targets turn the property into the runtime switch the trimmer and the library read.
+        build.Succeeded();
+        var output = Path.Combine(copy, "bin", "Release", "net10.0");
+        using var runtimeConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, JourneyFixture.AppName + ".runtimeconfig.json")));
+        Assert.False(runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("NextRouteHandlers.AzureServices.IsSupported").GetBoolean());
+
+        // Configured for Blob Storage anyway, it stops at start, naming the setting and the property, before any request.
+        var run = await journey.Step(output, JourneyFixture.AppName + ".dll", "--Cache:Store=AzureBlob", "--Cache:AzureBlob:ConnectionString=UseDevelopmentStorage=true", "--urls", $"http://127.0.0.1:{FreePort()}");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Cache:Store is AzureBlob, but this app was built with RouteHandlersAzureServices=false", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_route_conflict_fails_the_build_with_RH0002_naming_the_file()
     {
         // app/(shop)/api/hello is /api/hello again: a group folder is not part of the URL.

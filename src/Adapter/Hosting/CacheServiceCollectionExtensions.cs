@@ -58,6 +58,9 @@ internal static class CacheServiceCollectionExtensions
             case CacheStoreKind.Memory:
                 return new CacheStores(l1, new MemoryTagStore(), new LocalRegenerationLock(), null);
             case CacheStoreKind.AzureBlob:
+                // The options validator has already refused this when the switch is off; the check lets the trimmer
+                // drop the Azure SDK behind it.
+                if (!AzureServicesFeature.IsSupported) throw new InvalidOperationException(AzureServicesFeature.Excluded("Cache:Store is AzureBlob"));
                 return Caching.AzureBlob.AzureBlobCacheStores.Create(options.AzureBlob, l1);
             default:
                 var root = options.FileSystem.Path ?? DefaultFileSystemPath(services);

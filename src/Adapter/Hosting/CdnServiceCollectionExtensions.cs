@@ -27,7 +27,10 @@ internal static class CdnServiceCollectionExtensions
     private static CdnPurger? CreatePurger(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<CacheOptions>>().Value.Cdn.FrontDoor;
-        return options.IsConfigured ? CreateFrontDoorPurger(services, options) : null;
+        if (!options.IsConfigured) return null;
+        // Refused by the options validator when the switch is off; the check lets the trimmer drop the Azure SDK behind it.
+        if (!AzureServicesFeature.IsSupported) throw new InvalidOperationException(AzureServicesFeature.Excluded("Cache:Cdn:FrontDoor:EndpointResourceId is set"));
+        return CreateFrontDoorPurger(services, options);
     }
 
     // Apart, so that an app without a Front Door endpoint never loads the Azure SDK types it names on the start path.
