@@ -13,7 +13,7 @@ also on Ctrl-C or an error. Every load is bounded (wrk -d) and only targets 127.
 
 Environment knobs (see bench/README.md):
   QUICK=1              short loads and few rounds: a smoke check, not figures to quote
-  ONLY=hello,static    run only these figure groups (hello items echo static routing blob coldstart memory hop next)
+  ONLY=hello,static    run only these figure groups (see GROUPS below)
   AOT=auto|1|0         Native AOT for every .NET app (auto: AOT, or JIT for all when an AOT publish fails)
   DURATION, ROUNDS, WARMUP, CONNECTIONS, COLD_RUNS, MEM_RUNS, ZIPF_KEYS   override the defaults
   SERVER_CPUS=0 WRK_CPUS=1
@@ -75,10 +75,12 @@ BIGDIR_FOLDERS = 5_000
 SCALE_SIZES = sorted({10, 100, ROUTES_COLD, ROUTES_LARGE})   # the route counts of the scale chart
 SCALE_RUNS = knob('SCALE_RUNS', 2, 1)                         # load runs per size and side for memory and throughput
 SCALE_COLD_RUNS = knob('SCALE_COLD_RUNS', 6, 2)                # cold starts per size and side
+PRERENDER_PATHS = knob('PRERENDER_PATHS', 1_000, 100)           # the larger prerender of the prerender figures
+PRERENDER_FIRST_RUNS = knob('PRERENDER_FIRST_RUNS', 3, 1)       # first-instance starts per size and mode
 AZURITE_VERSION = '3.37.0'   # the version tests/Shared/Azurite.cs pins
 ZIPF_EXPONENT = 1.0
 ECHO_BODY = '{"id":42,"name":"widget","tags":["a","b","c"],"price":9.99,"stock":{"warehouse":"north","count":17},"active":true}'
-GROUPS = ['hello', 'items', 'echo', 'static', 'tracing', 'routing', 'blob', 'coldstart', 'memory', 'scale', 'hop', 'worker', 'workerscale', 'next']
+GROUPS = ['hello', 'items', 'echo', 'static', 'tracing', 'routing', 'blob', 'coldstart', 'memory', 'scale', 'hop', 'worker', 'workerscale', 'prerender', 'next']
 
 
 def log(message):
@@ -1157,14 +1159,80 @@ def worker_pid(server):
     return int(ready[-1][2])
 
 
-def worker_cold_start_once(app_dir, **settings):
-    """Milliseconds from spawning the worker to its first 200 on /api/hello through an already listening host."""
+def worker_cold_start_once(app_dir, path='/api/hello', expect_cache=None, **settings):
+    """Milliseconds from spawning the worker to its first 200 on path through an already listening host; with
+    expect_cache, that response's x-nextjs-cache must be it."""
     host = os.path.join(publish_worker(WORKERHOST, 'jit'), 'WorkerHost.dll')
-    argv = ['taskset', '-c', SERVER_CPUS, 'dotnet', host, 'coldstart', app_dir, '/api/hello'] + [f'{k}={v}' for k, v in settings.items()]
+    argv = ['taskset', '-c', SERVER_CPUS, 'dotnet', host, 'coldstart', app_dir, path] + [f'{k}={v}' for k, v in settings.items()]
     result = subprocess.run(argv, capture_output=True, text=True, timeout=120, env=server_env(), cwd=app_dir, stdin=subprocess.DEVNULL)
     if result.returncode != 0:
         raise RuntimeError(f'WorkerHost coldstart {app_dir} failed ({result.returncode}): {(result.stderr or result.stdout).strip()[-300:]}')
-    return json.loads(result.stdout.strip().splitlines()[-1])['ms']
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    if expect_cache and answer.get('cache') != expect_cache:
+        raise RuntimeError(f'WorkerHost coldstart {app_dir} {path}: x-nextjs-cache {answer.get("cache")}, expected {expect_cache}')
+    return answer['ms']
+
+
+def fig_prerender(ctx):
+    """A later instance of a build takes the startup prerender's route state from the shared store (the record the
+    first instance left) instead of prerendering again, so its start must not grow with the number of prerendered
+    paths: instances with 10 and 1,000 prerendered ids of /products/[id], on one file-system store each, the
+    isolated worker (ReadyToRun, through the stand-in host) and the AOT custom handler. Each start is timed to its
+    first 200 on /products/1, which on a later instance must be a HIT. The first instance, which prerenders, is
+    timed too, on an emptied store each time."""
+    worker = publish_worker(BENCHWORKER, 'r2r')
+    sizes = (10, PRERENDER_PATHS)
+    folders = {(mode, n): os.path.join(WORK, f'prerender-{mode}-{n}') for mode in ('worker', 'aot') for n in sizes}
+
+    def settings(mode, n):
+        return {'Cache__Store': 'FileSystem', 'Cache__FileSystem__Path': folders[(mode, n)], 'BENCH_PRERENDER_PATHS': n}
+
+    servers = {}
+    if ctx.aot:
+        for n in sizes:
+            servers[n] = ctx.adapter(free_port(), app=ADAPTER_LOCAL, **settings('aot', n))
+            servers[n].ready_path = '/products/1'
+
+    def start(mode, n, expect_cache=None):
+        if mode == 'worker':
+            return worker_cold_start_once(worker, '/products/1', expect_cache, **settings(mode, n))
+        ms = cold_start_once(servers[n])
+        if expect_cache:
+            with Servers(servers[n]):
+                conn = http.client.HTTPConnection('127.0.0.1', servers[n].port, timeout=10)
+                conn.request('GET', '/products/1')
+                answer = conn.getresponse()
+                answer.read()
+                cache = answer.getheader('x-nextjs-cache')
+                conn.close()
+            if cache != expect_cache:
+                raise RuntimeError(f'aot /products/1 on a later instance: x-nextjs-cache {cache}, expected {expect_cache}')
+        return ms
+
+    modes = ['worker'] + (['aot'] if ctx.aot else [])
+    log(f'prerender: {PRERENDER_FIRST_RUNS} first and {COLD_RUNS} later starts with {" and ".join(map(str, sizes))} prerendered paths, {", ".join(modes)}')
+    first = {(m, n): [] for m in modes for n in sizes}
+    later = {(m, n): [] for m in modes for n in sizes}
+    for _ in range(PRERENDER_FIRST_RUNS):
+        for m in modes:
+            for n in sizes:
+                shutil.rmtree(folders[(m, n)], ignore_errors=True)
+                first[(m, n)].append(start(m, n))
+    for m in modes:
+        for n in sizes:
+            start(m, n, expect_cache='HIT')  # untimed, and the check that the record is used
+    for _ in range(COLD_RUNS):
+        for m in modes:
+            for n in sizes:
+                later[(m, n)].append(start(m, n))
+    big = PRERENDER_PATHS
+    for m, label in (('worker', 'the isolated worker (ReadyToRun) through the stand-in host'), ('aot', 'the AOT custom handler, built with RouteHandlersAzureServices=false')):
+        if m not in modes:
+            continue
+        figure(f'prerender.{m}.later_{big}.ms', 'ms', f'{m}_later_{big}', later[(m, big)], f'{m}_later_10', later[(m, 10)], '<=', 1.1,
+               note=f'a later instance of the build with {big} vs 10 prerendered paths, spawn to first 200 (a HIT) on /products/1, {label}; 1.1 for "not slower" within the noise')
+        figure(f'prerender.{m}.first_{big}.ms', 'ms', f'{m}_first_{big}', first[(m, big)], f'{m}_first_10', first[(m, 10)],
+               note=f'the first instance, which prerenders {big} vs 10 paths into an empty store, {label}')
 
 
 def fig_worker(ctx):
@@ -1474,7 +1542,7 @@ def main(argv):
     steps = []
     if any(g in groups for g in ('hello', 'items', 'echo', 'static')):
         steps.append(('throughput', lambda: fig_throughput(ctx, groups)))
-    named = {'tracing': fig_tracing, 'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'scale': fig_scale, 'hop': fig_hop, 'worker': fig_worker, 'workerscale': fig_workerscale, 'next': fig_next}
+    named = {'prerender': fig_prerender, 'tracing': fig_tracing, 'routing': fig_routing, 'blob': fig_blob, 'coldstart': fig_coldstart, 'memory': fig_memory, 'scale': fig_scale, 'hop': fig_hop, 'worker': fig_worker, 'workerscale': fig_workerscale, 'next': fig_next}
     steps += [(g, (lambda fn: lambda: fn(ctx))(named[g])) for g in groups if g in named]
     interrupted = True
     try:

@@ -8,7 +8,8 @@ using NextRouteHandlers.Testing.FunctionsHost;
 //          prints "READY <url> <worker pid>" once the worker's functions are loaded, and stops on SIGTERM (WorkerTerminate).
 //        WorkerHost coldstart <app-dir> <path> [Key=Value ...]
 //          Starts the host, then the worker, and prints as JSON the milliseconds from spawning the worker to the
-//          first 200 on <path> through the host (the host itself is already listening, as in Azure), then stops.
+//          first 200 on <path> through the host (the host itself is already listening, as in Azure), and that
+//          response's x-nextjs-cache, then stops.
 //        WorkerHost proxy <port> <custom-handler-url>
 //          Stands in front of a custom handler already listening at <custom-handler-url>, forwarding as the host does
 //          for one; prints "READY <url>" and stops on SIGTERM.
@@ -60,7 +61,9 @@ await using (started)
         return 1;
     }
 
-    Console.WriteLine(JsonSerializer.Serialize(new { ms = elapsed.TotalMilliseconds, workerPid = started.Worker.ProcessId }));
+    // The cache status too: a later instance's first request of a prerendered path must be a HIT.
+    var cache = response.Headers.TryGetValues("x-nextjs-cache", out var values) ? string.Join(",", values) : null;
+    Console.WriteLine(JsonSerializer.Serialize(new { ms = elapsed.TotalMilliseconds, workerPid = started.Worker.ProcessId, cache }));
     await started.StopAsync();
 }
 
