@@ -18,8 +18,14 @@ internal static class AzureServicesFeature
     [FeatureSwitchDefinition(SwitchName)]
     public static bool IsSupported => !AppContext.TryGetSwitch(SwitchName, out var supported) || supported;
 
+    /// <summary>The blob store's setting, as <see cref="Excluded"/> names it.</summary>
+    public const string BlobStoreSetting = "Cache:Store is AzureBlob";
+
+    /// <summary>Front Door purging's setting, as <see cref="Excluded"/> names it.</summary>
+    public const string FrontDoorSetting = "Cache:Cdn:FrontDoor:EndpointResourceId is set";
+
     /// <summary>Why a setting that needs the Azure service clients cannot be honoured by an app built without them.</summary>
-    /// <param name="setting">The setting, as the configuration names it (<c>Cache:Store is AzureBlob</c>).</param>
+    /// <param name="setting">The setting (<see cref="BlobStoreSetting"/>, <see cref="FrontDoorSetting"/>).</param>
     public static string Excluded(string setting) =>
         $"{setting}, but this app was built with RouteHandlersAzureServices=false, which leaves the Azure service clients out of it. "
         + "Remove that property from the project file, or configure the app without Azure Blob Storage and Front Door purging.";

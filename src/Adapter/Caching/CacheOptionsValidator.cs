@@ -27,7 +27,7 @@ internal sealed partial class CacheOptionsValidator : IValidateOptions<CacheOpti
         if (options.DraftModeSecret is { Length: > 0 and < 16 }) failures.Add("Cache:DraftModeSecret must be at least 16 characters long.");
         if (options.Store == CacheStoreKind.AzureBlob)
         {
-            if (!AzureServicesSupported) failures.Add(AzureServicesFeature.Excluded("Cache:Store is AzureBlob"));
+            if (!AzureServicesSupported) failures.Add(AzureServicesFeature.Excluded(AzureServicesFeature.BlobStoreSetting));
             var blob = options.AzureBlob;
             if (string.IsNullOrWhiteSpace(blob.ConnectionString) && blob.ServiceUri is null) failures.Add("Cache:AzureBlob:ConnectionString or Cache:AzureBlob:ServiceUri is required when Cache:Store is AzureBlob.");
             if (blob.ServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme is not ("https" or "http"))) failures.Add("Cache:AzureBlob:ServiceUri must be an absolute http(s) URL.");
@@ -35,7 +35,7 @@ internal sealed partial class CacheOptionsValidator : IValidateOptions<CacheOpti
         }
 
         ValidateCdn(options.Cdn, failures);
-        if (options.Cdn.FrontDoor.IsConfigured && !AzureServicesSupported) failures.Add(AzureServicesFeature.Excluded("Cache:Cdn:FrontDoor:EndpointResourceId is set"));
+        if (options.Cdn.FrontDoor.IsConfigured && !AzureServicesSupported) failures.Add(AzureServicesFeature.Excluded(AzureServicesFeature.FrontDoorSetting));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

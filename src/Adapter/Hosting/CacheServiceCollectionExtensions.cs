@@ -60,7 +60,7 @@ internal static class CacheServiceCollectionExtensions
             case CacheStoreKind.AzureBlob:
                 // The options validator has already refused this when the switch is off; the check lets the trimmer
                 // drop the Azure SDK behind it.
-                if (!AzureServicesFeature.IsSupported) throw new InvalidOperationException(AzureServicesFeature.Excluded("Cache:Store is AzureBlob"));
+                if (!AzureServicesFeature.IsSupported) throw new InvalidOperationException(AzureServicesFeature.Excluded(AzureServicesFeature.BlobStoreSetting));
                 return Caching.AzureBlob.AzureBlobCacheStores.Create(options.AzureBlob, l1);
             default:
                 var root = options.FileSystem.Path ?? DefaultFileSystemPath(services);

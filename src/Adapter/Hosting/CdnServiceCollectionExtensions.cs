@@ -29,7 +29,7 @@ internal static class CdnServiceCollectionExtensions
         var options = services.GetRequiredService<IOptions<CacheOptions>>().Value.Cdn.FrontDoor;
         if (!options.IsConfigured) return null;
         // Refused by the options validator when the switch is off; the check lets the trimmer drop the Azure SDK behind it.
-        if (!AzureServicesFeature.IsSupported) throw new InvalidOperationException(AzureServicesFeature.Excluded("Cache:Cdn:FrontDoor:EndpointResourceId is set"));
+        if (!AzureServicesFeature.IsSupported) throw new InvalidOperationException(AzureServicesFeature.Excluded(AzureServicesFeature.FrontDoorSetting));
         return CreateFrontDoorPurger(services, options);
     }
 
