@@ -12,7 +12,9 @@ namespace NextRouteHandlers.Cdn;
 /// this service writes them to the shared <see cref="IPurgeQueue"/> and <see cref="ICdnPathIndex"/>. Rounds run after
 /// <see cref="FrontDoorCdnOptions.BatchDelay"/> (so that revalidations close together, on any instance, go out as one
 /// request) and every <see cref="FrontDoorCdnOptions.SweepInterval"/> (for purges another instance left). One instance
-/// at a time sends: see <see cref="PurgeRound"/>.
+/// at a time sends: see <see cref="PurgeRound"/>. Once per <see cref="CdnPathRecords.Retention"/> it also prunes the
+/// path index of records the edge can no longer hold a copy for, so the index holds the paths served lately, not
+/// every path ever served.
 /// </summary>
 internal sealed class CdnPurger : BackgroundService
 {
@@ -25,22 +27,36 @@ internal sealed class CdnPurger : BackgroundService
     private readonly IPurgeQueue _queue;
     private readonly PurgeRound _round;
     private readonly ICdnPathIndex _index;
+    private readonly CdnPathRecords _records;
     private readonly FrontDoorCdnOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<string, IReadOnlyCollection<string>> _recorded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Recorded> _recorded = new(StringComparer.Ordinal);
     private TaskCompletionSource _wake = NewSignal();
+    private DateTimeOffset _lastPrune;
 
     /// <summary>Creates the purger.</summary>
-    public CdnPurger(IPurgeQueue queue, ICdnPathIndex index, IRegenerationLock locks, FrontDoorPurgeClient client, FrontDoorCdnOptions options, string basePath, TimeProvider time, CdnMetrics metrics, ILogger logger)
+    /// <param name="queue">The shared queue of purges.</param>
+    /// <param name="index">The shared path index.</param>
+    /// <param name="locks">The lock that lets one instance at a time send.</param>
+    /// <param name="client">Sends purges to Front Door.</param>
+    /// <param name="options">The Front Door endpoint and the purge's timings.</param>
+    /// <param name="maxSharedAge"><c>Cache:Cdn:MaxSharedAge</c>: how long the edge keeps a response at most, in seconds.</param>
+    /// <param name="basePath">next.config's base path, or empty.</param>
+    /// <param name="time">The app's clock.</param>
+    /// <param name="metrics">Where purges are counted.</param>
+    /// <param name="logger">Where purges are logged.</param>
+    public CdnPurger(IPurgeQueue queue, ICdnPathIndex index, IRegenerationLock locks, FrontDoorPurgeClient client, FrontDoorCdnOptions options, int maxSharedAge, string basePath, TimeProvider time, CdnMetrics metrics, ILogger logger)
     {
         _queue = queue ?? throw new ArgumentNullException(nameof(queue));
         _index = index ?? throw new ArgumentNullException(nameof(index));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _round = new PurgeRound(queue, index, locks, client, basePath, time, metrics, logger);
+        _records = new CdnPathRecords(maxSharedAge);
+        _round = new PurgeRound(queue, index, _records, locks, client, basePath, time, metrics, logger);
+        _lastPrune = time.GetUtcNow();
     }
 
     /// <summary>Queues a purge of what <paramref name="tags"/> (and <paramref name="paths"/>) stand for; returns at once.</summary>
@@ -55,17 +71,23 @@ internal sealed class CdnPurger : BackgroundService
         if (!_work.Writer.TryWrite(new Work(job, null, null))) CdnLog.PurgesLostAtShutdown(_logger, 1, string.Join(", ", tags));
     }
 
-    /// <summary>Records, once per instance and tag set, that a cached response with <paramref name="tags"/> was served at <paramref name="path"/>; returns at once.</summary>
+    /// <summary>
+    /// Records that a cached response with <paramref name="tags"/> was served at <paramref name="path"/>: once per
+    /// instance and tag set, and again every <see cref="CdnPathRecords.Refresh"/> while the path keeps being served.
+    /// Returns at once.
+    /// </summary>
     /// <param name="path">The public path as the client sent it, without the query.</param>
     /// <param name="tags">The response's tags.</param>
     public void Served(string path, IReadOnlyCollection<string> tags)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(tags);
+        var now = _time.GetUtcNow();
         // A hit from the memory tier hands the entry's own tag list again: the reference check is the common case.
-        if (_recorded.TryGetValue(path, out var known) && (ReferenceEquals(known, tags) || known.SequenceEqual(tags, StringComparer.Ordinal))) return;
+        if (_recorded.TryGetValue(path, out var known) && now - known.At < _records.Refresh
+            && (ReferenceEquals(known.Tags, tags) || known.Tags.SequenceEqual(tags, StringComparer.Ordinal))) return;
         if (_recorded.Count >= MaxRememberedPaths) _recorded.Clear();
-        _recorded[path] = tags;
+        _recorded[path] = new Recorded(tags, now);
         _work.Writer.TryWrite(new Work(null, path, tags));
     }
 
@@ -144,6 +166,7 @@ internal sealed class CdnPurger : BackgroundService
                 }
 
                 await RoundAsync(stoppingToken).ConfigureAwait(false);
+                await PruneIfDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -156,7 +179,26 @@ internal sealed class CdnPurger : BackgroundService
         }
     }
 
+    /// <summary>Prunes the path index when a retention period has passed since the last prune. For tests and the rounds.</summary>
+    internal async Task PruneIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (now - _lastPrune < _records.Retention) return;
+        _lastPrune = now;
+        try
+        {
+            await _index.PruneAsync(now - _records.Retention, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Left for the next period: an old record costs at most a purge of a path the edge no longer holds.
+            CdnLog.PurgeQueueFailed(_logger, exception, "prune the path index");
+        }
+    }
+
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed record Work(PurgeJob? Job, string? Path, IReadOnlyCollection<string>? Tags);
+
+    private sealed record Recorded(IReadOnlyCollection<string> Tags, DateTimeOffset At);
 }

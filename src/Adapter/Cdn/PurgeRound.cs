@@ -5,7 +5,8 @@ namespace NextRouteHandlers.Cdn;
 
 /// <summary>
 /// One purge round, on the one instance that holds the <c>cdn-purge</c> lock: it resolves the queued jobs' tags to
-/// paths through the implicit tags (<see cref="PurgeTargets"/>) and the <see cref="ICdnPathIndex"/>, folds and batches
+/// paths through the implicit tags (<see cref="PurgeTargets"/>) and the <see cref="ICdnPathIndex"/> (its records the
+/// edge may still hold a copy for), folds and batches
 /// them (<see cref="PurgePlan"/>), sends them, and removes the jobs once Front Door has accepted them. A round Front
 /// Door is unavailable for leaves the jobs for the next; after <see cref="MaxRounds"/> failed rounds a job is dropped
 /// and logged.
@@ -13,6 +14,7 @@ namespace NextRouteHandlers.Cdn;
 internal sealed class PurgeRound(
     IPurgeQueue queue,
     ICdnPathIndex index,
+    CdnPathRecords records,
     IRegenerationLock locks,
     FrontDoorPurgeClient client,
     string basePath,
@@ -48,13 +50,15 @@ internal sealed class PurgeRound(
     private async Task<bool> SendAsync(IReadOnlyList<PurgeJob> jobs, CancellationToken cancellationToken)
     {
         var paths = new HashSet<string>(StringComparer.Ordinal);
+        // A path recorded longer ago than the edge keeps a response is no longer there to purge.
+        var recordedSince = time.GetUtcNow() - records.Retention;
         foreach (var job in jobs)
         {
             paths.UnionWith(job.Paths);
             foreach (var tag in job.Tags.Distinct(StringComparer.Ordinal))
             {
                 paths.UnionWith(PurgeTargets.Of(tag, basePath ?? string.Empty));
-                paths.UnionWith(await index.PathsAsync(tag, cancellationToken).ConfigureAwait(false));
+                paths.UnionWith(await index.PathsAsync(tag, recordedSince, cancellationToken).ConfigureAwait(false));
             }
         }
 

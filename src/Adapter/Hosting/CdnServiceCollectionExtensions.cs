@@ -39,8 +39,8 @@ internal static class CdnServiceCollectionExtensions
     {
         var stores = services.GetRequiredService<CacheStores>();
         IPurgeQueue queue = stores.BlobContainer is { } container ? new BlobPurgeQueue(container) : new MemoryPurgeQueue();
-        ICdnPathIndex index = stores.BlobContainer is { } shared ? new BlobCdnPathIndex(shared) : new MemoryCdnPathIndex();
         var time = services.GetRequiredService<TimeProvider>();
+        ICdnPathIndex index = stores.BlobContainer is { } shared ? new BlobCdnPathIndex(shared) : new MemoryCdnPathIndex(time);
 
         // The app's own TokenCredential when it registers one (a test's, or a specific identity); else the managed
         // identity that AZURE_CLIENT_ID names, as the blob store uses.
@@ -48,6 +48,7 @@ internal static class CdnServiceCollectionExtensions
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
         var client = new FrontDoorPurgeClient(http, credential, options, time);
         var basePath = services.GetService<IOptions<NextConfig>>()?.Value.BasePath ?? string.Empty;
-        return new CdnPurger(queue, index, stores.Locks, client, options, basePath, time, services.GetRequiredService<CdnMetrics>(), services.GetRequiredService<ILogger<CdnPurger>>());
+        var maxSharedAge = services.GetRequiredService<IOptions<CacheOptions>>().Value.Cdn.MaxSharedAge;
+        return new CdnPurger(queue, index, stores.Locks, client, options, maxSharedAge, basePath, time, services.GetRequiredService<CdnMetrics>(), services.GetRequiredService<ILogger<CdnPurger>>());
     }
 }

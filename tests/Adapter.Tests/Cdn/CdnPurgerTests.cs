@@ -31,7 +31,7 @@ public sealed class CdnPurgerTests : IAsyncLifetime
             MaxAttempts = 2,
         };
         var client = new FrontDoorPurgeClient(new HttpClient(), new TestCredential(), options, TimeProvider.System);
-        _purger = new CdnPurger(_queue, _index, new LocalRegenerationLock(), client, options, "", TimeProvider.System, new CdnMetrics(), _logs.CreateLogger("cdn"));
+        _purger = new CdnPurger(_queue, _index, new LocalRegenerationLock(), client, options, maxSharedAge: 300, "", TimeProvider.System, new CdnMetrics(), _logs.CreateLogger("cdn"));
         await _purger.StartAsync(CancellationToken.None);
     }
 
@@ -136,8 +136,8 @@ public sealed class CdnPurgerTests : IAsyncLifetime
         _purger.Served("/p", ["t1"]);
         _purger.Served("/p", ["t1", "t2"]);
 
-        await WaitUntilAsync(async () => (await _index.PathsAsync("t2", CancellationToken.None)).Count == 1);
-        Assert.Equal(["/p"], await _index.PathsAsync("t1", CancellationToken.None));
+        await WaitUntilAsync(async () => (await _index.PathsAsync("t2", DateTimeOffset.MinValue, CancellationToken.None)).Count == 1);
+        Assert.Equal(["/p"], await _index.PathsAsync("t1", DateTimeOffset.MinValue, CancellationToken.None));
     }
 
     [Fact]
