@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using NextRouteHandlers.Caching;
-using NextRouteHandlers.Caching.Memory;
 using NextRouteHandlers.Cdn;
 using NextRouteHandlers.Testing;
 
@@ -12,44 +10,29 @@ namespace NextRouteHandlers.Tests.Cdn;
 /// </summary>
 public sealed class CdnPathIndexRetentionTests : IAsyncLifetime
 {
-    private const string Endpoint = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Cdn/profiles/afd/afdEndpoints/site";
-
     // 60 s of shared lifetime at most: records are written again every 30 s and kept 30 + 60 + 60 = 150 s.
     private const int MaxSharedAge = 60;
     private static readonly CdnPathRecords Records = new(MaxSharedAge);
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
-    private readonly MemoryPurgeQueue _queue = new();
-    private readonly MemoryCdnPathIndex _index;
-    private readonly LogSink _logs = new();
+    private PurgerRig _rig = null!;
+    private MemoryPurgeQueue _queue = null!;
+    private MemoryCdnPathIndex _index = null!;
     private FrontDoorStandIn _frontDoor = null!;
     private CdnPurger _purger = null!;
 
-    public CdnPathIndexRetentionTests() => _index = new MemoryCdnPathIndex(_clock);
-
     public async Task InitializeAsync()
     {
-        _frontDoor = await FrontDoorStandIn.StartAsync();
-        var options = new FrontDoorCdnOptions
+        _rig = await PurgerRig.StartAsync(_clock, MaxSharedAge, options =>
         {
-            EndpointResourceId = Endpoint,
-            ManagementEndpoint = _frontDoor.BaseAddress,
             // Rounds run only when a test asks (the fake clock never reaches a sweep on its own).
-            SweepInterval = TimeSpan.FromDays(1),
-            RetryDelay = TimeSpan.Zero,
-            MaxAttempts = 1,
-        };
-        var client = new FrontDoorPurgeClient(new HttpClient(), new TestCredential(), options, TimeProvider.System);
-        _purger = new CdnPurger(_queue, _index, new LocalRegenerationLock(), client, options, MaxSharedAge, "", _clock, new CdnMetrics(), _logs.CreateLogger("cdn"));
-        await _purger.StartAsync(CancellationToken.None);
+            options.SweepInterval = TimeSpan.FromDays(1);
+            options.MaxAttempts = 1;
+        });
+        (_queue, _index, _frontDoor, _purger) = (_rig.Queue, _rig.Index, _rig.FrontDoor, _rig.Purger);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _purger.StopAsync(CancellationToken.None);
-        _purger.Dispose();
-        await _frontDoor.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
     public void The_periods_follow_the_edge_s_longest_lifetime()

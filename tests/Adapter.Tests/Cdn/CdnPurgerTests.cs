@@ -1,6 +1,4 @@
 using System.Net;
-using NextRouteHandlers.Caching;
-using NextRouteHandlers.Caching.Memory;
 using NextRouteHandlers.Cdn;
 using NextRouteHandlers.Diagnostics;
 using NextRouteHandlers.Testing;
@@ -10,37 +8,26 @@ namespace NextRouteHandlers.Tests.Cdn;
 /// <summary>The purger of one instance over the memory queue and index, sending to a local Front Door stand-in.</summary>
 public sealed class CdnPurgerTests : IAsyncLifetime
 {
-    private const string Endpoint = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Cdn/profiles/afd/afdEndpoints/site";
-    private readonly MemoryPurgeQueue _queue = new();
-    private readonly MemoryCdnPathIndex _index = new();
-    private readonly LogSink _logs = new();
+    private PurgerRig _rig = null!;
+    private MemoryPurgeQueue _queue = null!;
+    private MemoryCdnPathIndex _index = null!;
+    private LogSink _logs = null!;
     private FrontDoorStandIn _frontDoor = null!;
     private CdnPurger _purger = null!;
 
     public async Task InitializeAsync()
     {
-        _frontDoor = await FrontDoorStandIn.StartAsync();
-        var options = new FrontDoorCdnOptions
+        _rig = await PurgerRig.StartAsync(TimeProvider.System, maxSharedAge: 300, options =>
         {
-            EndpointResourceId = Endpoint,
-            ManagementEndpoint = _frontDoor.BaseAddress,
-            BatchDelay = TimeSpan.FromMilliseconds(100),
+            options.BatchDelay = TimeSpan.FromMilliseconds(100);
             // Rounds run when a purge is queued; no sweep comes during a test.
-            SweepInterval = TimeSpan.FromHours(1),
-            RetryDelay = TimeSpan.Zero,
-            MaxAttempts = 2,
-        };
-        var client = new FrontDoorPurgeClient(new HttpClient(), new TestCredential(), options, TimeProvider.System);
-        _purger = new CdnPurger(_queue, _index, new LocalRegenerationLock(), client, options, maxSharedAge: 300, "", TimeProvider.System, new CdnMetrics(), _logs.CreateLogger("cdn"));
-        await _purger.StartAsync(CancellationToken.None);
+            options.SweepInterval = TimeSpan.FromHours(1);
+            options.MaxAttempts = 2;
+        });
+        (_queue, _index, _logs, _frontDoor, _purger) = (_rig.Queue, _rig.Index, _rig.Logs, _rig.FrontDoor, _rig.Purger);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _purger.StopAsync(CancellationToken.None);
-        _purger.Dispose();
-        await _frontDoor.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
     public async Task A_tag_is_purged_at_the_paths_served_with_it_and_those_its_name_gives()
