@@ -9,29 +9,10 @@ namespace NextRouteHandlers.Tests.Cdn;
 /// What the purger tests share: one instance's purger over the memory queue and path index, sending to a local
 /// Front Door stand-in, started; disposing it stops the purger and the stand-in.
 /// </summary>
-internal sealed class PurgerRig : IAsyncDisposable
+internal sealed record PurgerRig(FrontDoorStandIn FrontDoor, MemoryPurgeQueue Queue, MemoryCdnPathIndex Index, LogSink Logs, CdnPurger Purger) : IAsyncDisposable
 {
     /// <summary>The Front Door endpoint the purger is configured with.</summary>
     public const string Endpoint = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Cdn/profiles/afd/afdEndpoints/site";
-
-    private PurgerRig(FrontDoorStandIn frontDoor, MemoryPurgeQueue queue, MemoryCdnPathIndex index, LogSink logs, CdnPurger purger)
-    {
-        FrontDoor = frontDoor;
-        Queue = queue;
-        Index = index;
-        Logs = logs;
-        Purger = purger;
-    }
-
-    public FrontDoorStandIn FrontDoor { get; }
-
-    public MemoryPurgeQueue Queue { get; }
-
-    public MemoryCdnPathIndex Index { get; }
-
-    public LogSink Logs { get; }
-
-    public CdnPurger Purger { get; }
 
     /// <summary>Starts the stand-in and the purger.</summary>
     /// <param name="time">The purger's and the index's clock (Front Door's client keeps the system clock).</param>
