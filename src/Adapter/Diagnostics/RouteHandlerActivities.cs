@@ -36,15 +36,29 @@ internal static class RouteHandlerActivities
     /// <param name="context">The request.</param>
     /// <param name="method">Its method as <see cref="HttpMethodTag.Of"/> gives it.</param>
     /// <param name="owned">True when the span is the library's own, which the caller ends.</param>
-    public static Activity? StartRequest(HttpContext context, string method, out bool owned)
+    /// <param name="tagsHttp">
+    /// True when the caller sets the span's HTTP attributes (its method here, its status at the end): false on a server
+    /// span that OpenTelemetry's ASP.NET Core instrumentation records, which sets both itself.
+    /// </param>
+    public static Activity? StartRequest(HttpContext context, string method, out bool owned, out bool tagsHttp)
     {
         owned = false;
+        tagsHttp = false;
         if (!Source.HasListeners()) return null;
         if (Activity.Current is { IsAllDataRequested: true, Kind: ActivityKind.Server } server
             && ReferenceEquals((context.Features[typeof(IHttpActivityFeature)] as IHttpActivityFeature)?.Activity, server))
         {
-            // ASP.NET Core records no attributes of its own; its OpenTelemetry instrumentation, when added, sets the same method.
-            server.SetTag(TelemetryTags.HttpMethod, method);
+            // ASP.NET Core records no attributes of its own; its OpenTelemetry instrumentation sets the method when the
+            // request starts (so before this) and the status when it ends. Each attribute costs a span a little: set
+            // them only where nothing else will.
+            tagsHttp = server.GetTagItem(TelemetryTags.HttpMethod) is null;
+            if (tagsHttp)
+            {
+                // Not ASP.NET Core's operation name until the route is known: the method, as the instrumentation names it.
+                server.DisplayName = MethodName(method);
+                server.AddTag(TelemetryTags.HttpMethod, method);
+            }
+
             server.AddTag(TelemetryTags.NextSpanType, RequestSpanType);
             return server;
         }
@@ -52,19 +66,22 @@ internal static class RouteHandlerActivities
         var activity = Source.StartActivity(RequestOperation, ActivityKind.Internal);
         if (activity is null) return null;
         owned = true;
-        activity.DisplayName = method == HttpMethodTag.Other ? "HTTP" : method;
+        tagsHttp = true;
+        activity.DisplayName = MethodName(method);
         activity.AddTag(TelemetryTags.HttpMethod, method);
         activity.AddTag(TelemetryTags.NextSpanType, RequestSpanType);
         return activity;
     }
 
-    /// <summary>Names the request span <c>{method} {route}</c> once the route is known, as Next.js renames its root span.</summary>
+    /// <summary>Names the request span <c>{method} {route}</c> once the route is known, as Next.js renames its root span. Called once per request.</summary>
     public static void NameRequest(Activity activity, string method, string route)
     {
         var names = RequestNames.GetOrAdd(route, static _ => new string?[HttpMethodTag.Count]);
         ref var name = ref names[HttpMethodTag.IndexOf(method)];
-        activity.DisplayName = name ??= (method == HttpMethodTag.Other ? "HTTP" : method) + " " + route;
-        activity.SetTag(TelemetryTags.HttpRoute, route);
+        activity.DisplayName = name ??= MethodName(method) + " " + route;
+        // Once per request, before anything else sets a route (the instrumentation would only at the end, from an
+        // endpoint): added, without searching the span's attributes for one to replace.
+        activity.AddTag(TelemetryTags.HttpRoute, route);
         activity.AddTag(TelemetryTags.NextRoute, route);
     }
 
@@ -126,6 +143,9 @@ internal static class RouteHandlerActivities
         activity.SetStatus(ActivityStatusCode.Error);
         activity.SetTag(TelemetryTags.ErrorType, errorType);
     }
+
+    // The conventions' {method} part of a span name: HTTP for a method they do not know.
+    private static string MethodName(string method) => method == HttpMethodTag.Other ? "HTTP" : method;
 
     private static bool IsRequest(Activity activity) =>
         (ReferenceEquals(activity.Source, Source) && string.Equals(activity.OperationName, RequestOperation, StringComparison.Ordinal))

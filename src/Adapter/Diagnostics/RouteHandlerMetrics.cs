@@ -38,7 +38,7 @@ internal sealed class RouteHandlerMetrics : IDisposable
         var tags = new System.Diagnostics.TagList
         {
             { TelemetryTags.HttpMethod, method },
-            { TelemetryTags.HttpStatus, status },
+            { TelemetryTags.HttpStatus, StatusCodeTag.Of(status) },
         };
         if (route is not null) tags.Add(TelemetryTags.HttpRoute, route);
         if (cacheStatus is not null) tags.Add(TelemetryTags.CacheStatus, cacheStatus);

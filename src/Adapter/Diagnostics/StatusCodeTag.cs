@@ -1,7 +1,7 @@
 namespace NextRouteHandlers.Diagnostics;
 
 /// <summary>
-/// A status code as the value of <c>http.response.status_code</c> on a span: an <see cref="int"/>, as the conventions
+/// A status code as the value of <c>http.response.status_code</c> on a span or a measurement: an <see cref="int"/>, as the conventions
 /// want it, boxed once per code (1xx to 5xx) instead of on every request.
 /// </summary>
 internal static class StatusCodeTag

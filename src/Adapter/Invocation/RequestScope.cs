@@ -108,7 +108,7 @@ internal sealed class RequestScope
     public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     /// <summary>Whether the handler's run is a span of its own (<see cref="Pipeline.RouteHandlerOptions.HandlerSpans"/>).</summary>
-    public bool HandlerSpan { get; init; } = true;
+    public bool HandlerSpan { get; init; }
 
     /// <summary>Where the handler's duration is recorded, or null.</summary>
     public Diagnostics.RouteHandlerMetrics? Metrics { get; init; }

@@ -17,12 +17,14 @@ internal sealed class RequestTelemetry : IDisposable
     private readonly Activity? _activity;
     private readonly RouteHandlerMetrics? _metrics;
     private readonly bool _ownsActivity;
+    private readonly bool _tagsHttp;
     private readonly string _method;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private string? _route;
 
-    private RequestTelemetry(HttpContext context, string method, Activity? activity, bool ownsActivity, RouteHandlerMetrics? metrics)
+    private RequestTelemetry(HttpContext context, string method, Activity? activity, bool ownsActivity, bool tagsHttp, RouteHandlerMetrics? metrics)
     {
+        _tagsHttp = tagsHttp;
         _context = context;
         _method = method;
         _activity = activity;
@@ -36,8 +38,8 @@ internal sealed class RequestTelemetry : IDisposable
         var recording = metrics is { RequestsEnabled: true } ? metrics : null;
         if (recording is null && !RouteHandlerActivities.Source.HasListeners()) return null;
         var method = HttpMethodTag.Of(context.Request.Method);
-        var activity = RouteHandlerActivities.StartRequest(context, method, out var owned);
-        return activity is null && recording is null ? null : new RequestTelemetry(context, method, activity, owned, recording);
+        var activity = RouteHandlerActivities.StartRequest(context, method, out var owned, out var tagsHttp);
+        return activity is null && recording is null ? null : new RequestTelemetry(context, method, activity, owned, tagsHttp, recording);
     }
 
     /// <summary>Records what the router decided: the route pattern (which names the span), or the router's own answer.</summary>
@@ -46,7 +48,8 @@ internal sealed class RequestTelemetry : IDisposable
         _route = decision.Route?.Pattern;
         if (_activity is null) return;
         if (_route is not null) RouteHandlerActivities.NameRequest(_activity, _method, _route);
-        _activity.AddTag(TelemetryTags.RouterDecision, DecisionName(decision.Kind));
+        // A route's answer is the common case, which http.route already says: the decision is recorded when it is another.
+        if (decision.Kind != RouteDecisionKind.Route) _activity.AddTag(TelemetryTags.RouterDecision, DecisionName(decision.Kind));
     }
 
     /// <inheritdoc />
@@ -57,9 +60,7 @@ internal sealed class RequestTelemetry : IDisposable
         _metrics?.Request(Stopwatch.GetElapsedTime(_startedAt), _route, _method, status, cacheStatus);
         if (_activity is null) return;
         if (cacheStatus is not null) _activity.AddTag(TelemetryTags.CacheStatus, cacheStatus);
-        // On ASP.NET Core's span its instrumentation, when there is one, may have set the status already: replace it.
-        if (_ownsActivity) _activity.AddTag(TelemetryTags.HttpStatus, StatusCodeTag.Of(status));
-        else _activity.SetTag(TelemetryTags.HttpStatus, StatusCodeTag.Of(status));
+        if (_tagsHttp) _activity.AddTag(TelemetryTags.HttpStatus, StatusCodeTag.Of(status));
         if (status >= 500 && _activity.Status != ActivityStatusCode.Error) RouteHandlerActivities.Fail(_activity, RouteHandlerMetrics.StatusText(status));
         if (_ownsActivity) _activity.Dispose();
     }
@@ -81,6 +82,6 @@ internal sealed class RequestTelemetry : IDisposable
         RouteDecisionKind.ProxyResponse => "proxy-response",
         RouteDecisionKind.ProxyFailed => "proxy-failed",
         RouteDecisionKind.Aborted => "aborted",
-        _ => "route",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A route's decision is not recorded."),
     };
 }

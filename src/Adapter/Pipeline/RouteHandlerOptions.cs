@@ -33,12 +33,13 @@ public sealed class RouteHandlerOptions
 
     /// <summary>
     /// Whether every handler run is a span of its own, Next.js's <c>executing api route (app) /blog/[slug]</c> under
-    /// the request span, when something records the library's spans. True by default, as in Next.js. Set false to
-    /// record the request span alone: on a handler that does almost no work, the extra span is most of what tracing
-    /// costs (docs/observability.md). The handler's duration is still the <c>nextroutehandlers.handler.duration</c>
-    /// histogram, its failure still fails the request span, and spans the handler starts become the request span's children.
+    /// the request span, when something records the library's spans. False by default: a request is one span, as in
+    /// ASP.NET Core, named and attributed as Next.js's root span, and the handler's duration is the
+    /// <c>nextroutehandlers.handler.duration</c> histogram; its failure fails the request span, and spans the handler
+    /// starts are the request span's children. Set true for Next.js's span tree, at the price of a second span per
+    /// request to record and export (on a handler that does almost no work, most of what tracing costs; docs/observability.md).
     /// </summary>
-    public bool HandlerSpans { get; set; } = true;
+    public bool HandlerSpans { get; set; }
 
     /// <summary>
     /// Whether requests come through the Functions host's forwarder (as its isolated worker or its custom handler). Set

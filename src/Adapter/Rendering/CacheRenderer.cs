@@ -39,11 +39,11 @@ internal sealed partial class CacheRenderer
     /// <param name="after">Runs what renders schedule with <c>Next.After</c>.</param>
     /// <param name="logger">Where a cached <c>Set-Cookie</c> is warned about.</param>
     /// <param name="metrics">Where handler durations are recorded.</param>
-    /// <param name="handlerSpans">Whether a render's handler run is a span of its own (by default it is).</param>
+    /// <param name="handlerSpans">Whether a render's handler run is a span of its own (by default it is not).</param>
     public CacheRenderer(IServiceScopeFactory scopes, IOptions<CacheOptions> options, TimeProvider time, AfterWork after, ILogger<CacheRenderer> logger, RouteHandlerMetrics? metrics = null, HandlerSpanSetting? handlerSpans = null)
     {
         _metrics = metrics;
-        _handlerSpans = (handlerSpans ?? HandlerSpanSetting.On).Enabled;
+        _handlerSpans = (handlerSpans ?? HandlerSpanSetting.Default).Enabled;
         _after = after ?? throw new ArgumentNullException(nameof(after));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));

@@ -26,7 +26,7 @@ public class RouteHandlerTelemetryTests
 
     private static RouteSegmentConfig ForceStatic => new() { Dynamic = DynamicMode.ForceStatic };
 
-    private static Dictionary<string, string?> HandlerSpansOff => new() { ["RouteHandlers:HandlerSpans"] = "false" };
+    private static Dictionary<string, string?> HandlerSpansOn => new() { ["RouteHandlers:HandlerSpans"] = "true" };
 
     private static Task<LoopbackApp> StartAsync(TelemetryCapture capture, IEnumerable<RouteDefinition> routes, Action<IServiceCollection>? services = null, ProxyDefinition? proxy = null, Dictionary<string, string?>? configuration = null) =>
         LoopbackApp.StartAsync(routes, services: s =>
@@ -63,7 +63,7 @@ public class RouteHandlerTelemetryTests
     public async Task A_miss_is_a_span_named_after_the_route_under_the_server_span_with_its_regeneration_and_handler_below()
     {
         var capture = new TelemetryCapture();
-        await using var app = await StartAsync(capture, [Routes.Define("/otel-miss/[id]", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("rendered")) }, ForceStatic)]);
+        await using var app = await StartAsync(capture, [Routes.Define("/otel-miss/[id]", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("rendered")) }, ForceStatic)], configuration: HandlerSpansOn);
 
         var (response, trace, parent) = await GetAsync(app, "/otel-miss/one");
 
@@ -74,6 +74,7 @@ public class RouteHandlerTelemetryTests
         Assert.Equal("GET", Tag(request, "http.request.method"));
         Assert.Equal(200, Tag(request, "http.response.status_code"));
         Assert.Equal("MISS", Tag(request, "nextroutehandlers.cache.status"));
+        Assert.Null(Tag(request, "nextroutehandlers.router.decision"));
         Assert.Equal(ActivityStatusCode.Unset, request.Status);
 
         // The pipeline runs in ASP.NET Core's server span: that span is the request's, not the parent of another.
@@ -102,7 +103,7 @@ public class RouteHandlerTelemetryTests
     public async Task Where_nothing_records_the_server_span_the_request_span_is_the_librarys_own_named_after_the_route()
     {
         var capture = new TelemetryCapture(serverSpans: false);
-        await using var app = await StartAsync(capture, [Routes.Get("/otel-own/[id]", _ => new Response("own"))]);
+        await using var app = await StartAsync(capture, [Routes.Get("/otel-own/[id]", _ => new Response("own"))], configuration: HandlerSpansOn);
 
         var (response, trace, _) = await GetAsync(app, "/otel-own/one");
 
@@ -126,7 +127,7 @@ public class RouteHandlerTelemetryTests
         // The instrumentation names the span and sets the method, the status and (from an endpoint) the route itself,
         // at the start and at the end of the request: what the library set must survive it, and not twice.
         var capture = new TelemetryCapture(aspNetCoreInstrumentation: true);
-        await using var app = await StartAsync(capture, [Routes.Get("/otel-instrumented/[id]", _ => new Response("gone", new ResponseInit { Status = 410 }))]);
+        await using var app = await StartAsync(capture, [Routes.Get("/otel-instrumented/[id]", _ => new Response("gone", new ResponseInit { Status = 410 }))], configuration: HandlerSpansOn);
 
         var (response, trace, parent) = await GetAsync(app, "/otel-instrumented/one?q=secret");
 
@@ -146,7 +147,7 @@ public class RouteHandlerTelemetryTests
     }
 
     [Fact]
-    public async Task With_handler_spans_off_a_live_run_and_a_cached_render_record_the_request_span_and_the_handler_metric_only()
+    public async Task By_default_a_live_run_and_a_cached_render_record_the_request_span_and_the_handler_metric_but_no_handler_span()
     {
         var capture = new TelemetryCapture();
         await using var app = await StartAsync(
@@ -154,8 +155,7 @@ public class RouteHandlerTelemetryTests
             [
                 Routes.Get("/otel-no-handler-span", _ => new Response("live")),
                 Routes.Define("/otel-no-handler-span-cached/[id]", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("rendered")) }, ForceStatic),
-            ],
-            configuration: HandlerSpansOff);
+            ]);
 
         var (live, liveTrace, _) = await GetAsync(app, "/otel-no-handler-span");
         var (cached, cachedTrace, _) = await GetAsync(app, "/otel-no-handler-span-cached/one");
@@ -174,13 +174,12 @@ public class RouteHandlerTelemetryTests
     }
 
     [Fact]
-    public async Task With_handler_spans_off_a_handler_that_throws_still_fails_the_request_span()
+    public async Task Without_a_handler_span_a_handler_that_throws_still_fails_the_request_span()
     {
         var capture = new TelemetryCapture();
         await using var app = await StartAsync(
             capture,
-            [Routes.Get("/otel-no-handler-span-throws", _ => throw new InvalidOperationException("the handler broke"))],
-            configuration: HandlerSpansOff);
+            [Routes.Get("/otel-no-handler-span-throws", _ => throw new InvalidOperationException("the handler broke"))]);
 
         var (response, trace, _) = await GetAsync(app, "/otel-no-handler-span-throws");
 
@@ -189,6 +188,28 @@ public class RouteHandlerTelemetryTests
         Assert.Equal(ActivityStatusCode.Error, request.Status);
         Assert.Equal("500", Tag(request, "error.type"));
         Assert.DoesNotContain(capture.Spans, s => s.TraceId == trace && s.DisplayName.StartsWith("executing api route", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_answer_of_the_routers_own_is_recorded_as_its_decision_on_a_span_named_after_the_method()
+    {
+        var capture = new TelemetryCapture();
+        await using var app = await StartAsync(capture, [Routes.Get("/otel-decided", _ => new Response("routed"))]);
+
+        var (missing, missingTrace, _) = await GetAsync(app, "/otel-nowhere");
+        var (slash, slashTrace, _) = await GetAsync(app, "/otel-decided/");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.PermanentRedirect, slash.StatusCode);
+        var notFound = await capture.SpanAsync(s => IsRequestSpan(s, missingTrace));
+        Assert.Equal("not-found", Tag(notFound, "nextroutehandlers.router.decision"));
+        Assert.Equal("GET", notFound.DisplayName);
+        Assert.Null(Tag(notFound, "http.route"));
+        Assert.Null(Tag(notFound, "nextroutehandlers.cache.status"));
+        Assert.Equal(404, Tag(notFound, "http.response.status_code"));
+        var redirect = await capture.SpanAsync(s => IsRequestSpan(s, slashTrace));
+        Assert.Equal("redirect", Tag(redirect, "nextroutehandlers.router.decision"));
+        Assert.Equal(308, Tag(redirect, "http.response.status_code"));
     }
 
     [Fact]
@@ -225,7 +246,8 @@ public class RouteHandlerTelemetryTests
         await using var app = await StartAsync(
             capture,
             [Routes.Define("/otel-stale", new RouteHandlerTable { Get = Routes.Handler(_ => new Response("v" + Interlocked.Increment(ref renders))) }, new RouteSegmentConfig { Revalidate = RevalidateSetting.After(60) })],
-            services: s => s.AddSingleton<TimeProvider>(clock));
+            services: s => s.AddSingleton<TimeProvider>(clock),
+            configuration: HandlerSpansOn);
 
         (await GetAsync(app, "/otel-stale")).Response.Dispose();
         clock.Advance(TimeSpan.FromSeconds(61));
@@ -268,7 +290,7 @@ public class RouteHandlerTelemetryTests
     public async Task A_handler_that_throws_fails_its_span_with_an_exception_event_and_the_request_span_with_500()
     {
         var capture = new TelemetryCapture();
-        await using var app = await StartAsync(capture, [Routes.Get("/otel-throws", _ => throw new InvalidOperationException("the handler broke"))]);
+        await using var app = await StartAsync(capture, [Routes.Get("/otel-throws", _ => throw new InvalidOperationException("the handler broke"))], configuration: HandlerSpansOn);
 
         var (response, trace, _) = await GetAsync(app, "/otel-throws?secret=query-marker-5150");
 
