@@ -590,6 +590,30 @@ def interleaved(targets, seconds=None, rounds=None, warmup=None, connections=CON
     return runs
 
 
+def side_by_side(a, b, seconds=None, rounds=None, warmup=None, connections=CONNECTIONS):
+    """a, b: (label, url, server). Loads both servers at the same time, half the connections each, for each round;
+    returns {label: [runs]} with each run's CPU time per request. Taking turns, two runs of one server moved by ±15 %
+    on this machine as other guests came and went; loaded together, both meet the same conditions, and the same
+    build against itself comes out within 1 %: what a cost of a few per cent needs."""
+    seconds, rounds, warmup = seconds or DURATION, rounds or ROUNDS, WARMUP if warmup is None else warmup
+    half = max(1, connections // 2)
+
+    def together(duration):
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            runs = [pool.submit(wrk, url, duration, half, None, server.proc.pid if server.proc else None) for _, url, server in (a, b)]
+            return [r.result() for r in runs]
+
+    if warmup:
+        together(warmup)
+    runs = {a[0]: [], b[0]: []}
+    for r in range(rounds):
+        for (label, _, _), result in zip((a, b), together(seconds)):
+            runs[label].append(result)
+        log(f'  round {r + 1}/{rounds} {a[0]} {runs[a[0]][-1]["rps"]:.0f} req/s {runs[a[0]][-1].get("cpu_us")} µs/req, '
+            f'{b[0]} {runs[b[0]][-1]["rps"]:.0f} req/s {runs[b[0]][-1].get("cpu_us")} µs/req')
+    return runs
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # figures
 
@@ -725,40 +749,44 @@ def fig_throughput(ctx, groups):
 def fig_tracing(ctx):
     # What the library's spans and metrics add to what any ASP.NET Core app that exports telemetry already records,
     # and what the whole of it costs against nothing listening: once with a bare listener (the least any recording
-    # costs) and once with the OpenTelemetry SDK as apps run it (ASP.NET Core's instrumentation, batched export).
-    traced = ctx.adapter(free_port(), BENCH_TELEMETRY='1')
-    aspnetcore = ctx.adapter(free_port(), BENCH_TELEMETRY='aspnetcore')
-    untraced = ctx.adapter(free_port())
-    otel = ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel')
-    otel_aspnetcore = ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel-aspnetcore')
-    otel_request_spans = ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel', RouteHandlers__HandlerSpans='false')
-    with Servers(traced, aspnetcore, untraced, otel, otel_aspnetcore, otel_request_spans):
-        log('tracing: /api/hello recorded by a listener: library + ASP.NET Core, ASP.NET Core only, nothing; '
-            'and by the OpenTelemetry SDK: library + ASP.NET Core, ASP.NET Core only, library without handler spans + ASP.NET Core')
-        runs = interleaved([('traced', traced.url + '/api/hello', None, traced), ('aspnetcore_traced', aspnetcore.url + '/api/hello', None, aspnetcore),
-                            ('untraced', untraced.url + '/api/hello', None, untraced), ('otel', otel.url + '/api/hello', None, otel),
-                            ('otel_aspnetcore', otel_aspnetcore.url + '/api/hello', None, otel_aspnetcore),
-                            ('otel_request_spans', otel_request_spans.url + '/api/hello', None, otel_request_spans)])
-    rps = {k: [r['rps'] for r in v] for k, v in runs.items()}
-    cpu = {k: [r.get('cpu_us') for r in v] for k, v in runs.items()}
-    err = errors_of(*runs.values())
-    figure('tracing.rps', 'req/s', 'traced', rps['traced'], 'aspnetcore_traced', rps['aspnetcore_traced'], '>=', 0.95, errors=err,
-           note="the library's spans and metrics on top of ASP.NET Core's, both recorded by an in-process listener (no export)")
-    figure('tracing.otel.rps', 'req/s', 'otel', rps['otel'], 'otel_aspnetcore', rps['otel_aspnetcore'], '>=', 0.95, errors=err,
-           note="the same through the OpenTelemetry SDK: ASP.NET Core's instrumentation plus the library's source and "
-                "meters vs the instrumentation alone, every span batched to an exporter that reads it, metrics read every second")
-    # The same comparisons as the server's CPU time per request: the inverse of throughput for a server that keeps
-    # its core busy, and steadier than it where other guests share the machine.
-    figure('tracing.cpu_us', 'µs/req', 'traced', cpu['traced'], 'aspnetcore_traced', cpu['aspnetcore_traced'], errors=err,
-           note="as tracing.rps, the server's CPU time per request (user + system, from /proc)")
-    figure('tracing.otel.cpu_us', 'µs/req', 'otel', cpu['otel'], 'otel_aspnetcore', cpu['otel_aspnetcore'], errors=err,
-           note="as tracing.otel.rps, the server's CPU time per request")
-    figure('tracing.otel.handler_spans_off.cpu_us', 'µs/req', 'otel_request_spans', cpu['otel_request_spans'], 'otel_aspnetcore', cpu['otel_aspnetcore'], errors=err,
-           note="as tracing.otel.handler_spans_off.rps, the server's CPU time per request")
-    figure('tracing.otel.handler_spans_off.rps', 'req/s', 'otel_request_spans', rps['otel_request_spans'], 'otel_aspnetcore', rps['otel_aspnetcore'], errors=err,
-           note='as tracing.otel.rps with RouteHandlers:HandlerSpans=false: the request span without a span per handler run')
-    figure('tracing.total.rps', 'req/s', 'traced', rps['traced'], 'untraced', rps['untraced'], errors=err,
-           note='everything recorded vs nothing listening')
+    # costs) and once with the OpenTelemetry SDK as apps run it (ASP.NET Core's instrumentation, batched export);
+    # each with the library's spans alone and with its spans and meters (the defaults), and through the SDK once more
+    # with RouteHandlers:HandlerSpans=true (a span per handler run). Costs of a few per cent: each comparison loads
+    # its two servers side by side.
+    servers = {
+        'traced': ctx.adapter(free_port(), BENCH_TELEMETRY='1'),
+        'spans': ctx.adapter(free_port(), BENCH_TELEMETRY='spans'),
+        'aspnetcore_traced': ctx.adapter(free_port(), BENCH_TELEMETRY='aspnetcore'),
+        'untraced': ctx.adapter(free_port()),
+        'otel': ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel'),
+        'otel_spans': ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel-spans'),
+        'otel_handler_spans': ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel', RouteHandlers__HandlerSpans='true'),
+        'otel_aspnetcore': ctx.adapter(free_port(), app=ADAPTER_OTEL, BENCH_TELEMETRY='otel-aspnetcore'),
+    }
+    comparisons = [
+        # name, a, b, goal, note
+        ('tracing', 'traced', 'aspnetcore_traced', 0.95,
+         "the library's spans and metrics on top of ASP.NET Core's, both recorded by an in-process listener (no export)"),
+        ('tracing.spans', 'spans', 'aspnetcore_traced', 0.95, "as tracing with the library's spans only: its meters not listened to"),
+        ('tracing.otel', 'otel', 'otel_aspnetcore', 0.95,
+         "the same through the OpenTelemetry SDK: ASP.NET Core's instrumentation plus the library's source and meters vs the "
+         "instrumentation alone, every span batched to an exporter that reads it, metrics read every second"),
+        ('tracing.otel.spans', 'otel_spans', 'otel_aspnetcore', 0.95, "as tracing.otel with the library's source added to the SDK and not its meters"),
+        ('tracing.otel.handler_spans', 'otel_handler_spans', 'otel_aspnetcore', None,
+         'as tracing.otel with RouteHandlers:HandlerSpans=true: a span per handler run under the request span, as Next.js records it'),
+        ('tracing.total', 'traced', 'untraced', None, 'everything recorded by the listener vs nothing listening'),
+    ]
+    with Servers(*servers.values()):
+        for name, a, b, goal, note in comparisons:
+            log(f'tracing: /api/hello, {a} and {b} side by side')
+            runs = side_by_side((a, servers[a].url + '/api/hello', servers[a]), (b, servers[b].url + '/api/hello', servers[b]))
+            err = errors_of(*runs.values())
+            rps = {k: [r['rps'] for r in v] for k, v in runs.items()}
+            cpu = {k: [r.get('cpu_us') for r in v] for k, v in runs.items()}
+            figure(f'{name}.rps', 'req/s', a, rps[a], b, rps[b], '>=' if goal else None, goal, errors=err,
+                   note=note + '; the two loaded side by side, half the connections each')
+            # The server's CPU time per request: the inverse of throughput for a server that keeps its core busy.
+            figure(f'{name}.cpu_us', 'µs/req', a, cpu[a], b, cpu[b], errors=err, note=f"as {name}.rps, the server's CPU time per request (user + system, from /proc)")
 
 
 def fig_routing(ctx):
