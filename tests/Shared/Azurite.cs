@@ -49,6 +49,20 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync(int blobPort = 0, int tablePort = 0)
     {
         var entry = await EnsureInstalledAsync();
+        try
+        {
+            return await StartOnceAsync(entry, blobPort, tablePort);
+        }
+        catch (AzuriteExitedException) when (blobPort == 0 && tablePort == 0)
+        {
+            // A free port can be taken by another process between the probe and Azurite's bind (tests run in
+            // parallel): once more on new ports. A second failure is the test's failure, with Azurite's output.
+            return await StartOnceAsync(entry, 0, 0);
+        }
+    }
+
+    private static async Task<Azurite> StartOnceAsync(string entry, int blobPort, int tablePort)
+    {
         blobPort = blobPort == 0 ? LoopbackApp.FreePort() : blobPort;
         tablePort = tablePort == 0 ? LoopbackApp.FreePort() : tablePort;
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -70,13 +84,21 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new Azurite(process, output, blobPort, tablePort);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // Node loads Azurite's modules in a few seconds, and in far more while the other test assemblies keep both
+        // cores busy: a minute before giving up.
+        var started = Stopwatch.StartNew();
         while (!(await Accepts(blobPort) && await Accepts(tablePort)))
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            if (process.HasExited)
             {
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start on 127.0.0.1:{blobPort}/{tablePort}:\n{output}");
+                throw new AzuriteExitedException($"Azurite exited before it listened on 127.0.0.1:{blobPort}/{tablePort}:\n{output}");
+            }
+
+            if (started.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                await azurite.DisposeAsync();
+                throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{blobPort}/{tablePort} within {started.Elapsed.TotalSeconds:F0} s:\n{output}");
             }
 
             await Task.Delay(100);
@@ -161,3 +183,6 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 }
+
+/// <summary>Azurite's process ended before it listened (a port taken in the meantime, say).</summary>
+internal sealed class AzuriteExitedException(string message) : InvalidOperationException(message);
